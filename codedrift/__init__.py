@@ -1,0 +1,3 @@
+"""codedrift: public, statistically honest daily tracking of AI coding agents."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,179 @@
+"""The `codedrift` command line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+from codedrift import db, settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "func"):
+        parser.print_help()
+        return 2
+    from runner.lock import RunLocked
+    from runner.sandbox import SandboxUnavailable
+    from runner.store import UnknownAgent
+    from runner.tasks import TaskError
+
+    try:
+        return args.func(args, settings.load()) or 0
+    except (SandboxUnavailable, TaskError, RunLocked, UnknownAgent, ValueError) as e:
+        print(f"codedrift: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("codedrift: interrupted; completed attempts are saved, rerun to finish", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="codedrift", description=__doc__)
+    p.add_argument("--sandbox", choices=["auto", "docker", "bwrap"], help="sandbox backend (default: auto)")
+    sub = p.add_subparsers(metavar="COMMAND")
+
+    sub.add_parser("init", help="create the database and its tables").set_defaults(func=cmd_init)
+
+    r = sub.add_parser("run", help="run today's attempts (idempotent, resumable)")
+    r.add_argument("--date", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD (default: today)")
+    r.add_argument("--agent", default="oracle")
+    r.add_argument("--suite", default="core")
+    r.add_argument("--attempts", type=int, default=1, help="attempts per task")
+    r.add_argument("--workers", type=int, default=2)
+    r.set_defaults(func=cmd_run)
+
+    tasks = sub.add_parser("tasks", help="task suites").add_subparsers(metavar="ACTION")
+    ls = tasks.add_parser("list", help="list a suite's tasks")
+    ls.add_argument("--suite", default="core")
+    ls.set_defaults(func=cmd_tasks_list)
+    v = tasks.add_parser("validate", help="reference passes, untouched workspace fails, on every repeat")
+    v.add_argument("--suite", default="core")
+    v.add_argument("--repeat", type=int, default=1)
+    v.add_argument("--workers", type=int, default=2)
+    v.set_defaults(func=cmd_tasks_validate)
+
+    images = sub.add_parser("images", help="local base images").add_subparsers(metavar="ACTION")
+    b = images.add_parser("build", help="build base images offline (debootstrap + docker import)")
+    b.add_argument("--no-docker", action="store_true", help="only the root filesystem (for bwrap)")
+    b.set_defaults(func=cmd_images_build)
+    images.add_parser("status", help="which images are built").set_defaults(func=cmd_images_status)
+
+    ag = sub.add_parser("agents", help="tracked agents").add_subparsers(metavar="ACTION")
+    add = ag.add_parser("add", help="register an agent")
+    add.add_argument("name")
+    add.add_argument("--adapter", required=True)
+    add.add_argument("--model")
+    add.add_argument("--setting", action="append", default=[], metavar="KEY=VALUE")
+    add.set_defaults(func=cmd_agents_add)
+    ag.add_parser("list", help="list agents").set_defaults(func=cmd_agents_list)
+    return p
+
+
+def _cfg(args, cfg: settings.Settings) -> settings.Settings:
+    if getattr(args, "sandbox", None):
+        from dataclasses import replace
+
+        return replace(cfg, sandbox=args.sandbox)
+    return cfg
+
+
+def cmd_init(args, cfg) -> int:
+    db.init(cfg.db_url)
+    print(f"database ready: {cfg.db_url}")
+    return 0
+
+
+def cmd_run(args, cfg) -> int:
+    from runner.run import run
+
+    rep = run(_cfg(args, cfg), date=args.date, agent_name=args.agent, suite_name=args.suite,
+              attempts=args.attempts, workers=args.workers)
+    print(f"\nrun {rep.run_id}: {rep.agent} on {rep.suite}, {rep.date}, sandbox {rep.backend}")
+    print(f"{'task':<28} attempts")
+    for name in sorted(rep.by_task):
+        print(f"{name:<28} {' '.join(rep.by_task[name])}")
+    counts = ", ".join(f"{n} {k}" for k, n in sorted(rep.new.items())) or "none"
+    print(f"new attempts: {counts}; already recorded before this call: {rep.done_before}")
+    return 0
+
+
+def cmd_tasks_list(args, cfg) -> int:
+    from runner.tasks import load_suite
+
+    suite = load_suite(cfg.tasks_dir / args.suite)
+    print(f"{'task':<28} {'language':<11} {'kind':<12} {'tests':>5}  tags")
+    for t in suite.tasks:
+        print(f"{t.name:<28} {t.language:<11} {t.kind:<12} {t.expected_tests or '?':>5}  {','.join(t.tags)}")
+    return 0
+
+
+def cmd_tasks_validate(args, cfg) -> int:
+    from runner import sandbox
+    from runner.tasks import load_suite
+    from runner.validate import validate
+
+    cfg = _cfg(args, cfg)
+    suite = load_suite(cfg.tasks_dir / args.suite)
+    name = sandbox.detect(cfg.sandbox)
+    checks = validate(suite, sandbox.backend(name), repeat=args.repeat, workers=args.workers)
+    bad = [c for c in checks if c.problems]
+    for c in checks:
+        ref = c.reference[0]
+        mark = "ok  " if not c.problems else "FAIL"
+        print(f"{mark} {c.task:<28} reference {ref.tests_passed}/{ref.tests_total}, untouched "
+              f"{c.untouched[0].status.value}" + "".join(f"\n       - {p}" for p in c.problems))
+    print(f"\n{len(checks) - len(bad)}/{len(checks)} tasks valid with sandbox {name}, {args.repeat} repeat(s)")
+    return 1 if bad else 0
+
+
+def cmd_images_build(args, cfg) -> int:
+    from runner import images
+
+    images.build(docker=not args.no_docker)
+    return 0
+
+
+def cmd_images_status(args, cfg) -> int:
+    from runner import images
+
+    for name, rootfs, docker in images.status():
+        state = {None: "no daemon", True: "present", False: "missing"}[docker]
+        print(f"{name}: root filesystem {'present' if rootfs else 'missing'}, docker image {state}")
+    return 0
+
+
+def cmd_agents_add(args, cfg) -> int:
+    from sqlmodel import select
+
+    from codedrift.schema import Agent
+    from runner import agents
+
+    if args.adapter not in agents.ADAPTERS:
+        raise ValueError(f"unknown adapter {args.adapter!r}; known: {', '.join(sorted(agents.ADAPTERS))}")
+    opts = dict(kv.split("=", 1) for kv in args.setting)
+    with db.session(cfg.db_url) as s:
+        row = s.exec(select(Agent).where(Agent.name == args.name)).first() or Agent(name=args.name, adapter="")
+        row.adapter, row.model, row.settings = args.adapter, args.model, opts
+        s.add(row)
+        s.commit()
+    print(f"agent {args.name}: adapter {args.adapter}, model {args.model}, settings {json.dumps(opts)}")
+    return 0
+
+
+def cmd_agents_list(args, cfg) -> int:
+    from sqlmodel import select
+
+    from codedrift.schema import Agent
+
+    with db.session(cfg.db_url) as s:
+        for a in s.exec(select(Agent)).all():
+            print(f"{a.name:<20} {a.adapter:<12} {a.model or '-':<24} {json.dumps(a.settings)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

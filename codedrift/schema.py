@@ -1,0 +1,103 @@
+"""The database schema: what was tracked, on which tasks, and what happened in every attempt.
+
+Tasks are content-addressed: editing a task creates a new row (a new version), so old attempts
+keep pointing at the exact task they were graded against.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class AttemptStatus(StrEnum):
+    passed = "passed"
+    failed = "failed"
+    timeout = "timeout"
+    error = "error"  # the agent crashed or produced unusable output: counts against the agent
+    infra_error = "infra_error"  # our side failed (sandbox, network, API outage): excluded from statistics
+
+
+class RunStatus(StrEnum):
+    running = "running"
+    finished = "finished"
+
+
+class Agent(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True)
+    adapter: str
+    model: str | None = None
+    settings: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    simulated: bool = False
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Suite(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True)
+    description: str = ""
+
+
+class Task(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("suite_id", "name", "content_hash"),)
+    id: int | None = Field(default=None, primary_key=True)
+    suite_id: int = Field(foreign_key="suite.id", index=True)
+    name: str = Field(index=True)
+    content_hash: str
+    language: str
+    kind: str
+    tags: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    image: str
+    time_limit_s: int
+    expected_tests: int | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Run(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("date", "agent_id", "suite_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    date: dt.date = Field(index=True)
+    agent_id: int = Field(foreign_key="agent.id", index=True)
+    suite_id: int = Field(foreign_key="suite.id")
+    agent_version: str | None = None
+    sandbox_backend: str | None = None
+    attempts_per_task: int = 1
+    started_at: dt.datetime = Field(default_factory=utcnow)
+    finished_at: dt.datetime | None = None
+    status: RunStatus = RunStatus.running
+    simulated: bool = False
+
+
+class Attempt(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("run_id", "task_id", "attempt_no"),)
+    id: int | None = Field(default=None, primary_key=True)
+    run_id: int = Field(foreign_key="run.id", index=True)
+    task_id: int = Field(foreign_key="task.id", index=True)
+    attempt_no: int = 1
+    status: AttemptStatus
+    tests_passed: int | None = None
+    tests_total: int | None = None
+    score: float | None = None  # tests_passed / tests_total
+    duration_s: float | None = None
+    agent_duration_s: float | None = None
+    tokens_in: int | None = None
+    tokens_out: int | None = None
+    cost_usd: float | None = None
+    turns: int | None = None
+    tool_calls: int | None = None
+    exit_code: int | None = None
+    sandbox_backend: str | None = None
+    isolation: str | None = None
+    oom_killed: bool = False
+    error: str | None = None
+    agent_log: str | None = None
+    test_log: str | None = None
+    finished_at: dt.datetime = Field(default_factory=utcnow)

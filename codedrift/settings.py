@@ -1,0 +1,37 @@
+"""Settings come from the environment only, so secrets never live in files the project writes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    db_url: str
+    tasks_dir: Path
+    sandbox: str  # "auto", "docker", "bwrap"
+
+    @property
+    def images_dir(self) -> Path:
+        return self.data_dir / "images"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        prefix = "sqlite:///"
+        return Path(self.db_url[len(prefix):]) if self.db_url.startswith(prefix) else None
+
+
+def load() -> Settings:
+    data_dir = Path(os.environ.get("CODEDRIFT_DATA_DIR", "data")).resolve()
+    default_db = f"sqlite:///{data_dir / 'codedrift.db'}"
+    return Settings(
+        data_dir=data_dir,
+        db_url=os.environ.get("CODEDRIFT_DB_URL", default_db),
+        tasks_dir=Path(os.environ.get("CODEDRIFT_TASKS_DIR", REPO_ROOT / "tasks")).resolve(),
+        sandbox=os.environ.get("CODEDRIFT_SANDBOX", "auto"),
+    )

@@ -1,0 +1,1 @@
+"""The daily job: task suites -> sandbox -> agent -> grading -> database."""

@@ -1,0 +1,17 @@
+"""Agent adapters by name. Real CLI and API adapters register here as they are added."""
+
+from __future__ import annotations
+
+from runner.agents.base import Agent, AgentResult
+from runner.agents.builtin import CommandAgent, NullAgent, OracleAgent
+
+ADAPTERS: dict[str, type[Agent]] = {cls.adapter: cls for cls in (OracleAgent, NullAgent, CommandAgent)}
+BUILTIN_AGENTS = {"oracle": "oracle", "null": "null"}  # agent name -> adapter, usable without `agents add`
+
+__all__ = ["ADAPTERS", "Agent", "AgentResult", "BUILTIN_AGENTS", "make"]
+
+
+def make(name: str, adapter: str, model: str | None = None, settings: dict | None = None) -> Agent:
+    if adapter not in ADAPTERS:
+        raise ValueError(f"unknown agent adapter {adapter!r}; known: {', '.join(sorted(ADAPTERS))}")
+    return ADAPTERS[adapter](name=name, model=model, settings=dict(settings or {}))

@@ -1,0 +1,61 @@
+"""Agents that need no model: the oracle (validates tasks), null (baseline) and a shell command."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import codedrift
+from runner.agents.base import Agent, AgentResult
+from runner.sandbox import Sandbox
+from runner.tasks import TaskSpec
+
+
+@dataclass
+class OracleAgent(Agent):
+    """Applies the task's reference solution: every valid task must pass with it."""
+
+    adapter = "oracle"
+
+    def version(self) -> str:
+        return f"codedrift-{codedrift.__version__}"
+
+    def solve(self, task: TaskSpec, sandbox: Sandbox) -> AgentResult:
+        sandbox.copy_in(task.solution_dir)
+        return AgentResult(final_message="applied the reference solution", turns=0, tool_calls=0)
+
+
+@dataclass
+class NullAgent(Agent):
+    """Changes nothing: every valid task must fail with it."""
+
+    adapter = "null"
+
+    def version(self) -> str:
+        return f"codedrift-{codedrift.__version__}"
+
+    def solve(self, task: TaskSpec, sandbox: Sandbox) -> AgentResult:
+        return AgentResult(final_message="changed nothing", turns=0, tool_calls=0)
+
+
+@dataclass
+class CommandAgent(Agent):
+    """Runs `settings["command"]` with `sh -c` in the workspace (the prompt is in $CODEDRIFT_PROMPT).
+
+    Useful for scripted baselines and for testing the harness against hostile behaviour.
+    """
+
+    adapter = "command"
+
+    def solve(self, task: TaskSpec, sandbox: Sandbox) -> AgentResult:
+        command = self.settings.get("command")
+        if not command:
+            return AgentResult(outcome="error", error="the command agent needs settings.command")
+        res = sandbox.exec(["sh", "-c", command], timeout=task.time_limit_s,
+                           env={"CODEDRIFT_PROMPT": task.prompt, "CODEDRIFT_TASK": task.name})
+        outcome = "timeout" if res.timed_out else ("ok" if res.exit_code == 0 else "error")
+        error = None if outcome == "ok" else (
+            "agent timed out" if res.timed_out
+            else f"command exited {res.exit_code}" + (" (out of memory)" if res.oom_killed else "")
+        )
+        return AgentResult(outcome=outcome, error=error, log=(res.stdout + res.stderr)[-20000:],
+                           exit_code=res.exit_code, duration_s=res.duration_s)

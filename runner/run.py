@@ -1,0 +1,119 @@
+"""The daily run: idempotent per (date, agent, suite), resumable, with concurrent workers.
+
+An attempt's row is written only when the attempt is complete, so a run killed half-way resumes
+by doing exactly the attempts that have no row yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+
+from codedrift import db
+from codedrift.settings import Settings
+from runner import agents, sandbox, store
+from runner.attempt import run_attempt
+from runner.lock import run_lock
+from runner.sandbox import Limits
+from runner.tasks import TaskSpec, load_suite
+
+
+@dataclass
+class RunReport:
+    run_id: int
+    agent: str
+    suite: str
+    date: dt.date
+    backend: str
+    done_before: int
+    new: Counter = field(default_factory=Counter)
+    by_task: dict[str, list[str]] = field(default_factory=dict)
+
+
+def run(
+    cfg: Settings,
+    *,
+    date: dt.date | None = None,
+    agent_name: str = "oracle",
+    suite_name: str = "core",
+    attempts: int = 1,
+    workers: int = 2,
+    limits: Limits | None = None,
+    out=sys.stderr,
+) -> RunReport:
+    date = date or dt.date.today()
+    suite = load_suite(cfg.tasks_dir / suite_name)
+    backend_name = sandbox.detect(cfg.sandbox)
+    sandbox_cls = sandbox.backend(backend_name)
+    with run_lock(cfg), db.session(cfg.db_url) as s:
+        task_rows = store.sync_suite(s, suite)
+        agent_row = store.agent_row(s, agent_name)
+        agent = agents.make(agent_row.name, agent_row.adapter, agent_row.model, agent_row.settings)
+        run_row = store.get_or_create_run(
+            s, date, agent_row, next(iter(task_rows.values())).suite_id,
+            agent_version=agent.version(), sandbox_backend=backend_name, attempts_per_task=attempts,
+        )
+        done = store.done_keys(s, run_row.id)
+        todo = [(t, n) for t in suite.tasks for n in range(1, attempts + 1)
+                if (task_rows[t.name].id, n) not in done]
+        report = RunReport(run_row.id, agent_name, suite.name, date, backend_name, len(done))
+        if not todo:
+            print(f"{date} {agent_name} on {suite.name}: all {len(done)} attempts already recorded; "
+                  "nothing to do", file=out)
+        else:
+            if backend_name == "docker":
+                from runner.sandbox.docker import sweep_leftovers
+
+                sweep_leftovers()
+            _execute(cfg, todo, task_rows, agent, sandbox_cls, limits or Limits(), run_row.id, report, workers, out)
+        if run_row.attempts_per_task < attempts:
+            run_row.attempts_per_task = attempts
+        store.finish_run(s, run_row)
+    return report
+
+
+def _execute(cfg, todo, task_rows, agent, sandbox_cls, limits, run_id, report, workers, out) -> None:
+    progress = Progress(len(todo), out)
+
+    def one(task: TaskSpec, n: int):
+        outcome = run_attempt(task, agent, sandbox_cls, limits)
+        with db.session(cfg.db_url) as s:
+            store.save_attempt(s, run_id, task_rows[task.name].id, n, outcome)
+        return task, n, outcome
+
+    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(todo)))) as pool:
+        futures = [pool.submit(one, t, n) for t, n in todo]
+        for fut in as_completed(futures):
+            task, n, outcome = fut.result()
+            report.new[outcome.status.value] += 1
+            report.by_task.setdefault(task.name, []).append(outcome.status.value)
+            progress.step(f"{task.name}#{n}", outcome.status.value, outcome.error)
+    progress.close()
+
+
+class Progress:
+    """A one-line bar on a terminal; plain log lines otherwise (CI, cron, pipes)."""
+
+    def __init__(self, total: int, out):
+        self.total, self.done, self.out, self.t0 = total, 0, out, time.monotonic()
+        self.tty = hasattr(out, "isatty") and out.isatty()
+
+    def step(self, label: str, status: str, error: str | None) -> None:
+        self.done += 1
+        if self.tty:
+            filled = int(30 * self.done / self.total)
+            self.out.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} {label}: "
+                           f"{status}\033[K")
+        else:
+            detail = f" ({error})" if error and status != "passed" else ""
+            self.out.write(f"[{self.done}/{self.total}] {label}: {status}{detail}\n")
+        self.out.flush()
+
+    def close(self) -> None:
+        if self.tty:
+            self.out.write("\n")
+        self.out.write(f"{self.done} attempts in {time.monotonic() - self.t0:.1f}s\n")

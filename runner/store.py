@@ -1,0 +1,94 @@
+"""Reading and writing the runner's rows: suites and task versions, agents, runs, attempts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from codedrift.schema import Agent, Attempt, Run, RunStatus, Suite, Task, utcnow
+from runner import agents
+from runner.attempt import Outcome
+from runner.tasks import SuiteSpec
+
+
+class UnknownAgent(LookupError):
+    pass
+
+
+def sync_suite(s: Session, spec: SuiteSpec) -> dict[str, Task]:
+    """Task rows for the suite as it is on disk, creating a new version for every changed task."""
+    suite = s.exec(select(Suite).where(Suite.name == spec.name)).first()
+    if suite is None:
+        suite = Suite(name=spec.name, description=spec.description)
+        s.add(suite)
+        s.commit()
+    rows = {}
+    for t in spec.tasks:
+        row = s.exec(select(Task).where(Task.suite_id == suite.id, Task.name == t.name,
+                                        Task.content_hash == t.content_hash)).first()
+        if row is None:
+            row = Task(suite_id=suite.id, name=t.name, content_hash=t.content_hash, language=t.language,
+                       kind=t.kind, tags=list(t.tags), image=t.image, time_limit_s=t.time_limit_s,
+                       expected_tests=t.expected_tests)
+            s.add(row)
+            s.commit()
+        rows[t.name] = row
+    return rows
+
+
+def agent_row(s: Session, name: str) -> Agent:
+    row = s.exec(select(Agent).where(Agent.name == name)).first()
+    if row is None and name in agents.BUILTIN_AGENTS:
+        row = Agent(name=name, adapter=agents.BUILTIN_AGENTS[name])
+        s.add(row)
+        s.commit()
+    if row is None:
+        known = sorted({*agents.BUILTIN_AGENTS, *s.exec(select(Agent.name)).all()})
+        raise UnknownAgent(f"no agent named {name!r}; known: {', '.join(known)} (add one with `codedrift agents add`)")
+    return row
+
+
+def get_or_create_run(s: Session, date: dt.date, agent: Agent, suite_id: int, **fields) -> Run:
+    run = s.exec(select(Run).where(Run.date == date, Run.agent_id == agent.id, Run.suite_id == suite_id)).first()
+    if run is None:
+        run = Run(date=date, agent_id=agent.id, suite_id=suite_id, simulated=agent.simulated, **fields)
+        s.add(run)
+        try:
+            s.commit()
+        except IntegrityError:  # created concurrently: take the existing one
+            s.rollback()
+            return get_or_create_run(s, date, agent, suite_id, **fields)
+    return run
+
+
+def done_keys(s: Session, run_id: int) -> set[tuple[int, int]]:
+    return set(s.exec(select(Attempt.task_id, Attempt.attempt_no).where(Attempt.run_id == run_id)).all())
+
+
+def save_attempt(s: Session, run_id: int, task_id: int, attempt_no: int, o: Outcome) -> bool:
+    """Insert the attempt; False if it was already there (idempotent)."""
+    a = o.agent
+    row = Attempt(
+        run_id=run_id, task_id=task_id, attempt_no=attempt_no, status=o.status,
+        tests_passed=o.tests_passed, tests_total=o.tests_total, score=o.score,
+        duration_s=o.duration_s, agent_duration_s=o.agent_duration_s,
+        tokens_in=a and a.tokens_in, tokens_out=a and a.tokens_out, cost_usd=a and a.cost_usd,
+        turns=a and a.turns, tool_calls=a and a.tool_calls, exit_code=o.exit_code,
+        sandbox_backend=o.backend, isolation=o.isolation, oom_killed=o.oom_killed,
+        error=o.error, agent_log=o.agent_log or None, test_log=o.test_log or None,
+    )
+    s.add(row)
+    try:
+        s.commit()
+        return True
+    except IntegrityError:
+        s.rollback()
+        return False
+
+
+def finish_run(s: Session, run: Run) -> None:
+    run.status, run.finished_at = RunStatus.finished, utcnow()
+    s.add(run)
+    s.commit()

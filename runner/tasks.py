@@ -1,0 +1,130 @@
+"""Task suites on disk: a directory per task with metadata, prompt, workspace, hidden tests, solution.
+
+The format is documented in tasks/README.md. A task's identity for statistics is its content hash:
+editing any file makes a new version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+KINDS = {"generation", "completion", "debugging", "refactoring"}
+FRAMEWORKS = {"python": "pytest", "javascript": "node"}
+DEFAULT_IMAGE = "codedrift/base:bookworm-1"
+
+
+class TaskError(ValueError):
+    """A task directory that does not follow the format; the message names the task and the problem."""
+
+
+@dataclass(frozen=True)
+class TaskSpec:
+    name: str
+    path: Path
+    language: str
+    kind: str
+    prompt: str
+    image: str = DEFAULT_IMAGE
+    tags: tuple[str, ...] = ()
+    time_limit_s: int = 600
+    test_time_limit_s: int = 120
+    expected_tests: int | None = None
+    framework: str = "pytest"
+    content_hash: str = ""
+    meta: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def workspace_dir(self) -> Path:
+        return self.path / "workspace"
+
+    @property
+    def tests_dir(self) -> Path:
+        return self.path / "tests"
+
+    @property
+    def solution_dir(self) -> Path:
+        return self.path / "solution"
+
+
+@dataclass(frozen=True)
+class SuiteSpec:
+    name: str
+    description: str
+    tasks: tuple[TaskSpec, ...]
+
+
+def content_hash(path: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(path.rglob("*")):
+        if p.is_file() and "__pycache__" not in p.parts:
+            h.update(p.relative_to(path).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+def load_task(path: Path) -> TaskSpec:
+    name = path.name
+
+    def fail(msg: str) -> TaskError:
+        return TaskError(f"task {name!r} ({path}): {msg}")
+
+    meta_path = path / "task.toml"
+    if not meta_path.is_file():
+        raise fail("missing task.toml")
+    try:
+        meta = tomllib.loads(meta_path.read_text())
+    except tomllib.TOMLDecodeError as e:
+        raise fail(f"task.toml is not valid TOML: {e}") from None
+    for required in ("language", "kind"):
+        if required not in meta:
+            raise fail(f"task.toml lacks {required!r}")
+    if meta["kind"] not in KINDS:
+        raise fail(f"kind {meta['kind']!r} is not one of {sorted(KINDS)}")
+    framework = meta.get("framework", FRAMEWORKS.get(meta["language"]))
+    if framework not in set(FRAMEWORKS.values()):
+        raise fail(f"no test framework known for language {meta['language']!r}; set `framework`")
+    if not (path / "prompt.md").is_file():
+        raise fail("missing prompt.md")
+    for sub in ("workspace", "tests", "solution"):
+        if not (path / sub).is_dir():
+            raise fail(f"missing {sub}/ directory")
+    if not any((path / "tests").rglob("*")):
+        raise fail("tests/ is empty")
+    try:
+        return TaskSpec(
+            name=name,
+            path=path,
+            language=meta["language"],
+            kind=meta["kind"],
+            prompt=(path / "prompt.md").read_text(),
+            image=meta.get("image", DEFAULT_IMAGE),
+            tags=tuple(meta.get("tags", ())),
+            time_limit_s=int(meta.get("time_limit_s", 600)),
+            test_time_limit_s=int(meta.get("test_time_limit_s", 120)),
+            expected_tests=meta.get("expected_tests"),
+            framework=framework,
+            content_hash=content_hash(path),
+            meta=meta,
+        )
+    except (TypeError, ValueError) as e:
+        raise fail(f"bad value in task.toml: {e}") from None
+
+
+def load_suite(path: Path) -> SuiteSpec:
+    if not path.is_dir():
+        raise TaskError(f"no task suite at {path}")
+    meta = tomllib.loads((path / "suite.toml").read_text()) if (path / "suite.toml").is_file() else {}
+    dirs = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+    errors, tasks = [], []
+    for d in dirs:
+        try:
+            tasks.append(load_task(d))
+        except TaskError as e:
+            errors.append(str(e))
+    if errors:
+        raise TaskError("the suite has malformed tasks:\n  " + "\n  ".join(errors))
+    if not tasks:
+        raise TaskError(f"the suite at {path} has no tasks")
+    return SuiteSpec(name=meta.get("name", path.name), description=meta.get("description", ""), tasks=tuple(tasks))

@@ -1,0 +1,55 @@
+"""`codedrift tasks validate`: every reference passes every test and every untouched workspace fails,
+on every repeat; a task whose verdict changes between repeats is flaky."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from codedrift.schema import AttemptStatus
+from runner.agents.builtin import NullAgent, OracleAgent
+from runner.attempt import Outcome, run_attempt
+from runner.sandbox import Limits, Sandbox
+from runner.tasks import SuiteSpec, TaskSpec
+
+
+@dataclass
+class TaskCheck:
+    task: str
+    reference: list[Outcome] = field(default_factory=list)
+    untouched: list[Outcome] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[str]:
+        out = []
+        ref_ok = [o.status == AttemptStatus.passed and o.tests_passed == o.tests_total for o in self.reference]
+        null_fail = [o.status != AttemptStatus.passed for o in self.untouched]
+        infra = [o.error for o in self.reference + self.untouched if o.status == AttemptStatus.infra_error]
+        if infra:
+            return [f"infrastructure error: {infra[0]}"]
+        if 0 < sum(ref_ok) < len(ref_ok) or 0 < sum(null_fail) < len(null_fail):
+            out.append("flaky: the verdict changed between repeats")
+        if not any(ref_ok):
+            worst = next(o for o in self.reference if o.status != AttemptStatus.passed)
+            out.append(f"reference solution does not pass ({worst.status.value}: "
+                       f"{worst.tests_passed}/{worst.tests_total}; {worst.error or 'see test log'})")
+        if not any(null_fail):
+            out.append("untouched workspace already passes the tests")
+        return out
+
+
+def validate(suite: SuiteSpec, sandbox_cls: type[Sandbox], repeat: int = 1, workers: int = 2,
+             limits: Limits | None = None) -> list[TaskCheck]:
+    limits = limits or Limits()
+    oracle, null = OracleAgent(name="oracle"), NullAgent(name="null")
+    checks = {t.name: TaskCheck(t.name) for t in suite.tasks}
+    jobs = [(t, agent) for t in suite.tasks for agent in (oracle, null) for _ in range(repeat)]
+
+    def one(job: tuple[TaskSpec, object]):
+        task, agent = job
+        return task.name, agent is oracle, run_attempt(task, agent, sandbox_cls, limits)
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for name, is_ref, outcome in pool.map(one, jobs):
+            (checks[name].reference if is_ref else checks[name].untouched).append(outcome)
+    return list(checks.values())

@@ -15,10 +15,7 @@ class Settings:
     db_url: str
     tasks_dir: Path
     sandbox: str  # "auto", "docker", "bwrap"
-
-    @property
-    def images_dir(self) -> Path:
-        return self.data_dir / "images"
+    images_dir: Path
 
     @property
     def sqlite_path(self) -> Path | None:
@@ -34,4 +31,5 @@ def load() -> Settings:
         db_url=os.environ.get("CODEDRIFT_DB_URL", default_db),
         tasks_dir=Path(os.environ.get("CODEDRIFT_TASKS_DIR", REPO_ROOT / "tasks")).resolve(),
         sandbox=os.environ.get("CODEDRIFT_SANDBOX", "auto"),
+        images_dir=Path(os.environ.get("CODEDRIFT_IMAGES_DIR", data_dir / "images")).resolve(),
     )

@@ -55,8 +55,8 @@ def run_attempt(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits
     except SandboxError as e:
         return Outcome(AttemptStatus.infra_error, error=f"agent sandbox: {e}",
                        duration_s=time.monotonic() - t0, backend=sandbox_cls.backend)
-    base = dict(agent=result, agent_duration_s=result.duration_s, agent_log=tail(result.log),
-                backend=backend, isolation=isolation)
+    base = {"agent": result, "agent_duration_s": result.duration_s, "agent_log": tail(result.log),
+            "backend": backend, "isolation": isolation}
     if result.outcome == "infra_error":
         return Outcome(AttemptStatus.infra_error, error=result.error, duration_s=time.monotonic() - t0, **base)
 
@@ -64,14 +64,16 @@ def run_attempt(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits
     try:
         with sandbox_cls(task.image, grade_limits, network=False) as sb:
             sb.put_tar(WORKSPACE, snapshot)
-            sb.write_files(grading.SUPPORT_FILES[task.framework], dest=grading.GRADER_DIR)
+            fw = grading.FRAMEWORKS[task.framework]
+            sb.write_files(fw.support_files, dest=grading.GRADER_DIR)
             sb.copy_in(task.tests_dir, dest=f"{grading.GRADER_DIR}/tests")
-            res = sb.exec(grading.COMMANDS[task.framework], env={"PYTHONPATH": WORKSPACE})
+            res = sb.exec(fw.command, env={"PYTHONPATH": f"{WORKSPACE}:{grading.GRADER_PYTHONPATH}"})
+            report = _read_optional(sb, fw.report_file)
     except SandboxError as e:
         return Outcome(AttemptStatus.infra_error, error=f"grading sandbox: {e}",
                        duration_s=time.monotonic() - t0, **base)
     log = res.stdout + ("\n--- stderr ---\n" + res.stderr if res.stderr.strip() else "")
-    v = grading.verdict(task.framework, res.stdout, res.exit_code, res.timed_out, task.expected_tests)
+    v = grading.verdict(fw.parse(res.stdout, report), res.exit_code, res.timed_out, task.expected_tests)
     return Outcome(
         status=_status(v, result, res.timed_out),
         tests_passed=v.tests_passed,
@@ -84,6 +86,15 @@ def run_attempt(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits
         test_log=tail(log),
         **base,
     )
+
+
+def _read_optional(sb: Sandbox, path: str | None) -> bytes | None:
+    if path is None:
+        return None
+    try:
+        return sb.read_file(path)
+    except (FileNotFoundError, IsADirectoryError):
+        return None
 
 
 def _status(v: grading.Verdict, agent: AgentResult, tests_timed_out: bool) -> AttemptStatus:

@@ -6,6 +6,7 @@ One root filesystem serves both backends: bwrap binds it read-only as `/`, Docke
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -13,7 +14,6 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from codedrift import settings
 from runner.sandbox.base import SANDBOX_UID
 from runner.sandbox.bwrap import rootfs_for
 
@@ -34,27 +34,67 @@ IMAGES = {BASE.name: BASE}
 
 
 def build(spec: ImageSpec = BASE, docker: bool = True, log=print) -> None:
+    """Idempotent: the root filesystem where debootstrap can run (root), the Docker image where a
+    daemon answers (imported from that root filesystem, or built from Debian's public image)."""
     rootfs = rootfs_for(spec.name)
-    if not (rootfs.parent / "complete").exists():
-        _debootstrap(spec, rootfs, log)
-    else:
+    can_debootstrap = shutil.which("debootstrap") is not None and os.geteuid() == 0
+    if (rootfs.parent / "complete").exists():
         log(f"{spec.name}: root filesystem present at {rootfs}")
-    if docker:
-        _docker_import(spec, rootfs, log)
+    elif can_debootstrap:
+        _debootstrap(spec, rootfs, log)
+    c = _docker_client() if docker else None
+    if c is not None:
+        if _has_image(c, spec.name):
+            log(f"{spec.name}: docker image present")
+        elif (rootfs.parent / "complete").exists():
+            _docker_import(c, spec, rootfs, log)
+        else:
+            _docker_build(c, spec, log)
+    if c is None and not (rootfs.parent / "complete").exists():
+        raise SystemExit(
+            "Cannot build base images here: building the root filesystem needs root and debootstrap "
+            "(apt-get install debootstrap), and no Docker daemon is reachable to build the image instead."
+        )
+
+
+def _docker_client():
+    from runner.sandbox.base import SandboxUnavailable
+    from runner.sandbox.docker import client
+
+    try:
+        return client()
+    except SandboxUnavailable:
+        return None
+
+
+def _has_image(c, name: str) -> bool:
+    import docker.errors
+
+    try:
+        c.images.get(name)
+        return True
+    except docker.errors.ImageNotFound:
+        return False
+
+
+def _docker_build(c, spec: ImageSpec, log) -> None:
+    """Without root: the same image from Debian's official one, where a registry is reachable."""
+    log(f"{spec.name}: docker build from debian:{spec.suite}-slim")
+    dockerfile = (
+        f"FROM debian:{spec.suite}-slim\n"
+        f"RUN apt-get update && apt-get install -y --no-install-recommends {' '.join(spec.packages)} "
+        f"&& rm -rf /var/lib/apt/lists/* && mkdir /workspace && chown {SANDBOX_UID}:{SANDBOX_UID} /workspace\n"
+    )
+    c.images.build(fileobj=io.BytesIO(dockerfile.encode()), tag=spec.name, rm=True)
 
 
 def _debootstrap(spec: ImageSpec, rootfs: Path, log) -> None:
-    if shutil.which("debootstrap") is None or os.geteuid() != 0:
-        raise SystemExit(
-            "Building base images needs root and debootstrap (apt-get install debootstrap); "
-            "or point tasks at a public image your Docker can pull."
-        )
     shutil.rmtree(rootfs.parent, ignore_errors=True)
     rootfs.mkdir(parents=True)
     log(f"{spec.name}: debootstrap {spec.suite} + {', '.join(spec.packages)} (about a minute)")
     cmd = ["debootstrap", "--variant=minbase", f"--include={','.join(spec.packages)}",
            spec.suite, str(rootfs), MIRROR]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise SystemExit(f"debootstrap failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
     for junk in ("var/cache/apt/archives", "var/lib/apt/lists"):
@@ -66,13 +106,7 @@ def _debootstrap(spec: ImageSpec, rootfs: Path, log) -> None:
     (rootfs.parent / "complete").write_text(spec.name + "\n")
 
 
-def _docker_import(spec: ImageSpec, rootfs: Path, log) -> None:
-    from runner.sandbox.docker import client
-
-    c = client()
-    if any(spec.name in (img.tags or []) for img in c.images.list(name=spec.name.split(":")[0])):
-        log(f"{spec.name}: docker image present")
-        return
+def _docker_import(c, spec: ImageSpec, rootfs: Path, log) -> None:
     log(f"{spec.name}: docker import")
     tar_path = rootfs.parent / "rootfs.tar"
     with tarfile.open(tar_path, "w") as tar:
@@ -85,17 +119,11 @@ def _docker_import(spec: ImageSpec, rootfs: Path, log) -> None:
 
 def status() -> list[tuple[str, bool, bool | None]]:
     """(image, rootfs built, docker image present or None when no daemon)."""
-    from runner.sandbox.base import SandboxUnavailable
-    from runner.sandbox.docker import client
-
-    try:
-        c = client()
-    except SandboxUnavailable:
-        c = None
+    c = _docker_client()
     rows = []
     for name in IMAGES:
         has_root = (rootfs_for(name).parent / "complete").exists()
-        has_docker = None if c is None else bool(c.images.list(name=name))
+        has_docker = None if c is None else _has_image(c, name)
         rows.append((name, has_root, has_docker))
     return rows
 

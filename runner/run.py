@@ -70,8 +70,7 @@ def run(
 
                 sweep_leftovers()
             _execute(cfg, todo, task_rows, agent, sandbox_cls, limits or Limits(), run_row.id, report, workers, out)
-        if run_row.attempts_per_task < attempts:
-            run_row.attempts_per_task = attempts
+        run_row.attempts_per_task = max(run_row.attempts_per_task, attempts)
         store.finish_run(s, run_row)
     return report
 

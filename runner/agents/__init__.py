@@ -8,7 +8,7 @@ from runner.agents.builtin import CommandAgent, NullAgent, OracleAgent
 ADAPTERS: dict[str, type[Agent]] = {cls.adapter: cls for cls in (OracleAgent, NullAgent, CommandAgent)}
 BUILTIN_AGENTS = {"oracle": "oracle", "null": "null"}  # agent name -> adapter, usable without `agents add`
 
-__all__ = ["ADAPTERS", "Agent", "AgentResult", "BUILTIN_AGENTS", "make"]
+__all__ = ["ADAPTERS", "BUILTIN_AGENTS", "Agent", "AgentResult", "make"]
 
 
 def make(name: str, adapter: str, model: str | None = None, settings: dict | None = None) -> Agent:

@@ -12,7 +12,7 @@ import tarfile
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Self
 
 WORKSPACE = "/workspace"
 SANDBOX_UID = 65534  # "nobody": every command runs unprivileged
@@ -103,7 +103,7 @@ class Sandbox(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
-    def __enter__(self) -> Sandbox:
+    def __enter__(self) -> Self:
         self.start()
         return self
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import os
-import resource
 import shutil
 import signal
 import subprocess
@@ -30,7 +29,6 @@ from runner.sandbox.base import (
     ExecResult,
     OutputCap,
     Sandbox,
-    SandboxError,
     SandboxUnavailable,
 )
 from runner.sandbox.cgroups import Cgroup
@@ -56,7 +54,7 @@ def probe(rootfs: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         cmd = _bwrap_argv(rootfs, Path(tmp), Path(tmp), {}, WORKSPACE)
         script = "id -u; cat /proc/net/dev | tail -n +3 | cut -d: -f1 | tr -d ' '"
-        p = subprocess.run([*cmd, "sh", "-c", script], capture_output=True, text=True, timeout=30)
+        p = subprocess.run([*cmd, "sh", "-c", script], capture_output=True, text=True, timeout=30, check=False)
     lines = p.stdout.split()
     if p.returncode != 0 or lines[:1] != [str(SANDBOX_UID)] or lines[1:] != ["lo"]:
         raise SandboxUnavailable(
@@ -100,15 +98,17 @@ class BwrapSandbox(Sandbox):
         else:
             self.isolation = "bwrap: all namespaces unshared, non-root, read-only root, rlimits only"
 
-    def _preexec(self) -> None:
+    def _launcher(self) -> list[str]:
+        """Host-side prefix: join the sandbox's cgroup, set rlimits, then exec bwrap.
+
+        A shell prelude rather than `preexec_fn`, which is unsafe to fork with while worker threads run.
+        """
         lim = self.limits
-        resource.setrlimit(resource.RLIMIT_FSIZE, (lim.file_mb << 20, lim.file_mb << 20))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        if self._cgroup is not None:
-            self._cgroup.enter()
-        else:  # no cgroup: address-space and process-count rlimits are the best we can do
-            resource.setrlimit(resource.RLIMIT_AS, ((lim.memory_mb + 2048) << 20,) * 2)
-            resource.setrlimit(resource.RLIMIT_NPROC, (lim.pids, lim.pids))
+        limits = [f"--fsize={lim.file_mb << 20}", "--core=0"]
+        if self._cgroup is None:  # no cgroup: address-space and process-count rlimits are the best we can do
+            limits += [f"--as={(lim.memory_mb + 2048) << 20}", f"--nproc={lim.pids}"]
+        join = " ".join(f'echo $$ > "{d}/cgroup.procs";' for d in (self._cgroup.dirs if self._cgroup else []))
+        return ["sh", "-c", f'{join} exec "$@"', "sh", "prlimit", *limits, "--"]
 
     def exec(self, cmd, *, timeout=None, env=None, cwd=WORKSPACE, stdin=None) -> ExecResult:
         timeout = self.limits.timeout_s if timeout is None else timeout
@@ -116,8 +116,8 @@ class BwrapSandbox(Sandbox):
         oom_before = self._cgroup.oom_kills() if self._cgroup else 0
         t0 = time.monotonic()
         proc = subprocess.Popen(
-            [*argv, *cmd], stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=self._preexec, start_new_session=True,
+            [*self._launcher(), *argv, *cmd], stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
         )
         out, err = OutputCap(self.limits.output_bytes), OutputCap(self.limits.output_bytes)
         readers = [threading.Thread(target=_drain, args=(s, cap), daemon=True)

@@ -6,6 +6,7 @@ bwrap backend falls back to rlimits and says so in its isolation label.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import time
@@ -40,11 +41,6 @@ class Cgroup:
         probe = ROOT / ("cgroup.procs" if (ROOT / "cgroup.controllers").exists() else "pids/cgroup.procs")
         return os.access(probe, os.W_OK) and os.access(probe.parent, os.W_OK)
 
-    def enter(self) -> None:
-        """Called in the child between fork and exec."""
-        for d in self.dirs:
-            (d / "cgroup.procs").write_text(str(os.getpid()))
-
     def oom_kills(self) -> int:
         path = self.dirs[0] / ("memory.events" if self.v2 else "memory.oom_control")
         for line in path.read_text().splitlines():
@@ -59,16 +55,12 @@ class Cgroup:
             if not pids:
                 return
             for pid in pids:
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
             time.sleep(0.02)
 
     def remove(self) -> None:
         self.kill_all()
         for d in self.dirs:
-            try:
+            with contextlib.suppress(OSError):
                 d.rmdir()
-            except OSError:
-                pass

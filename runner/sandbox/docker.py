@@ -7,6 +7,7 @@ stdin/stdout because the workspace is a tmpfs, which `docker cp` cannot see.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -40,7 +41,7 @@ def client():
         c = docker.from_env(timeout=120)
         c.ping()
         return c
-    except Exception as e:  # noqa: BLE001 - any failure here means "no usable daemon"
+    except Exception as e:
         raise SandboxUnavailable(
             f"No Docker daemon is reachable ({type(e).__name__}); start Docker, set DOCKER_HOST, "
             "or use --sandbox bwrap."
@@ -77,6 +78,7 @@ class DockerSandbox(Sandbox):
     isolation: str = "container: no network, non-root, cap_drop=ALL, read-only root, cgroup limits"
     _client: object = field(default=None, repr=False)
     _ctr: object = field(default=None, repr=False)
+    _keeper: str = field(default="", repr=False)
 
     def start(self) -> None:
         import docker.errors
@@ -109,6 +111,8 @@ class DockerSandbox(Sandbox):
                 environment={"HOME": "/tmp", "PYTHONDONTWRITEBYTECODE": "1"},
                 labels={LABEL: "1", f"{LABEL}.pid": str(os.getpid()), f"{LABEL}.host": socket.gethostname()},
             )
+            # PID 1 is docker-init; its only child is the keeper, which a timeout must not kill.
+            self._keeper = self._ctr.exec_run(["cat", "/proc/1/task/1/children"]).output.decode().split()[0]
         except docker.errors.DockerException as e:
             raise SandboxError(f"could not start a container from {self.image}: {e}") from e
 
@@ -142,7 +146,7 @@ class DockerSandbox(Sandbox):
                 self._ctr.id, wrapped, stdin=stdin is not None, workdir=cwd, environment=env or {}
             )["Id"]
             sock = api.exec_start(exec_id, socket=True)
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:
             raise SandboxError(f"docker exec failed: {e}") from e
         fired = threading.Event()
         watchdog = threading.Timer(timeout + WATCHDOG_GRACE_S, self._kill_all, args=(fired,))
@@ -163,12 +167,15 @@ class DockerSandbox(Sandbox):
             sock.close()
         duration = time.monotonic() - t0
         code = api.exec_inspect(exec_id).get("ExitCode")
+        timed_out = fired.is_set() or (code in (124, 137) and duration >= timeout)
+        if timed_out and not fired.is_set():
+            self._kill_all(fired)  # `timeout` only reaches its process group; escapees die here
         res = ExecResult(
             exit_code=code,
             stdout=out.text(),
             stderr=err.text(),
             duration_s=duration,
-            timed_out=fired.is_set() or (code in (124, 137) and duration >= timeout),
+            timed_out=timed_out,
             oom_killed=code != 0 and self._oom_since(since),
             truncated=bool(out.dropped or err.dropped),
         )
@@ -177,9 +184,11 @@ class DockerSandbox(Sandbox):
     def _kill_all(self, fired: threading.Event) -> None:
         """Deadline passed and `timeout` did not end it (e.g. daemonised children): kill every process."""
         fired.set()
+        script = (f'for p in /proc/[0-9]*; do n=${{p#/proc/}}; case "$n" in 1|{self._keeper}|$$) ;; '
+                  '*) kill -9 "$n" 2>/dev/null;; esac; done')
         try:
-            self._ctr.exec_run(["sh", "-c", "kill -9 -1"], user=f"{SANDBOX_UID}")
-        except Exception:  # noqa: BLE001
+            self._ctr.exec_run(["sh", "-c", script], user=f"{SANDBOX_UID}")
+        except Exception:
             self._ctr.kill()
 
     def _oom_since(self, since: float) -> bool:
@@ -206,8 +215,6 @@ class DockerSandbox(Sandbox):
 
     def close(self) -> None:
         if self._ctr is not None:
-            try:
+            with contextlib.suppress(Exception):
                 self._ctr.remove(force=True)
-            except Exception:  # noqa: BLE001 - swept at the next start
-                pass
             self._ctr = None

@@ -1,0 +1,81 @@
+"""Shared fixtures. Backend-dependent tests skip on a developer machine without that backend, but
+fail under CI (CI=true), where the set-up script guarantees both."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from codedrift import settings
+from codedrift.settings import REPO_ROOT
+
+IMAGES_DIR = Path(os.environ.get("CODEDRIFT_IMAGES_DIR", REPO_ROOT / "data" / "images")).resolve()
+
+
+@pytest.fixture
+def cfg(tmp_path, monkeypatch) -> settings.Settings:
+    monkeypatch.setenv("CODEDRIFT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("CODEDRIFT_IMAGES_DIR", str(IMAGES_DIR))
+    monkeypatch.delenv("CODEDRIFT_DB_URL", raising=False)
+    monkeypatch.delenv("CODEDRIFT_TASKS_DIR", raising=False)
+    return settings.load()
+
+
+def _unavailable(name: str) -> str | None:
+    from runner.sandbox import SandboxUnavailable
+
+    try:
+        if name == "docker":
+            from runner.sandbox.docker import client
+
+            client()
+        else:
+            from runner.sandbox.bwrap import probe, rootfs_for
+
+            os.environ.setdefault("CODEDRIFT_IMAGES_DIR", str(IMAGES_DIR))
+            probe(rootfs_for("codedrift/base:bookworm-1"))
+    except SandboxUnavailable as e:
+        return str(e)
+    return None
+
+
+@pytest.fixture(params=["docker", "bwrap"])
+def backend_name(request, cfg) -> str:
+    reason = _unavailable(request.param)
+    if reason:
+        (pytest.fail if os.environ.get("CI") else pytest.skip)(f"{request.param} unavailable: {reason}")
+    request.applymarker(getattr(pytest.mark, request.param))
+    return request.param
+
+
+def write_task(root: Path, name: str, *, solution: str, tests: str, workspace: str = "", **meta) -> Path:
+    """A minimal Python task on disk (module `m.py`)."""
+    d = root / name
+    for sub in ("workspace", "tests", "solution"):
+        (d / sub).mkdir(parents=True, exist_ok=True)
+    (d / "workspace" / "m.py").write_text(workspace or "def f():\n    raise NotImplementedError\n")
+    (d / "solution" / "m.py").write_text(textwrap.dedent(solution))
+    (d / "tests" / "test_m.py").write_text(textwrap.dedent(tests))
+    (d / "prompt.md").write_text(f"Task {name}.\n")
+    fields = {"language": "python", "kind": "generation", **meta}
+    (d / "task.toml").write_text("".join(f"{k} = {_toml(v)}\n" for k, v in fields.items()))
+    return d
+
+
+def _toml(v) -> str:
+    if isinstance(v, str):
+        return f'"{v}"'
+    if isinstance(v, list):
+        return "[" + ", ".join(_toml(x) for x in v) + "]"
+    return str(v).lower() if isinstance(v, bool) else str(v)
+
+
+@pytest.fixture
+def copy_core(tmp_path) -> Path:
+    dest = tmp_path / "tasks"
+    shutil.copytree(REPO_ROOT / "tasks", dest)
+    return dest

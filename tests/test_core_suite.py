@@ -1,0 +1,18 @@
+"""`codedrift tasks validate` on the whole built-in suite, with every backend."""
+
+import pytest
+
+from codedrift.settings import REPO_ROOT
+from runner.sandbox import backend
+from runner.tasks import load_suite
+from runner.validate import validate
+
+pytestmark = pytest.mark.slow
+
+
+def test_builtin_suite_validates(backend_name):
+    suite = load_suite(REPO_ROOT / "tasks" / "core")
+    checks = validate(suite, backend(backend_name), repeat=1, workers=2)
+    problems = {c.task: c.problems for c in checks if c.problems}
+    assert problems == {}
+    assert len(checks) == len(suite.tasks) >= 20

@@ -1,0 +1,97 @@
+"""Crash safety: kill -9 mid-run and rerun gives every attempt exactly once; overlapping runs are refused."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import Counter
+
+import pytest
+
+from codedrift.settings import REPO_ROOT
+from runner.lock import RunLocked, run_lock
+from tests.conftest import write_task
+
+TEST = "import m\n\ndef test_f():\n    assert m.f() == 42\n"
+
+
+def _cli(cfg, tasks_dir, *args, **kw):
+    env = {**os.environ, "CODEDRIFT_DATA_DIR": str(cfg.data_dir), "CODEDRIFT_TASKS_DIR": str(tasks_dir),
+           "CODEDRIFT_IMAGES_DIR": str(cfg.images_dir), "PYTHONPATH": str(REPO_ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "codedrift.cli", *args], env=env, cwd=REPO_ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+
+
+def _count(db_path) -> int:
+    if not db_path.exists():
+        return 0
+    with sqlite3.connect(db_path) as con:
+        try:
+            return con.execute("select count(*) from attempt").fetchone()[0]
+        except sqlite3.OperationalError:
+            return 0
+
+
+@pytest.mark.slow
+def test_kill_9_then_rerun_has_no_duplicate_and_no_missing_attempt(cfg, backend_name, tmp_path):
+    tasks = tmp_path / "tasks"
+    for i in range(6):
+        write_task(tasks / "s", f"t{i}", solution="def f():\n    return 42\n", tests=TEST, expected_tests=1)
+    agent = ["agents", "add", "slow", "--adapter", "command", "--setting",
+             "command=sleep 1; printf 'def f():\\n    return 42\\n' > m.py"]
+    assert _cli(cfg, tasks, *agent).wait() == 0
+    run_args = ["--sandbox", backend_name, "run", "--suite", "s", "--agent", "slow", "--attempts", "2",
+                "--workers", "2", "--date", "2026-03-01"]
+    proc = _cli(cfg, tasks, *run_args)
+    deadline = time.monotonic() + 120
+    while _count(cfg.sqlite_path) < 3 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = _count(cfg.sqlite_path)
+    assert 3 <= partial < 12, "the kill must land mid-run"
+
+    rerun = _cli(cfg, tasks, *run_args)
+    out, err = rerun.communicate(timeout=300)
+    assert rerun.returncode == 0, err
+    with sqlite3.connect(cfg.sqlite_path) as con:
+        keys = con.execute("select task_id, attempt_no from attempt").fetchall()
+        statuses = Counter(s for (s,) in con.execute("select status from attempt"))
+        runs = con.execute("select status from run").fetchall()
+    assert len(keys) == 12 and len(set(keys)) == 12
+    assert statuses == {"passed": 12}
+    assert runs == [("finished",)]
+    assert f"already recorded before this call: {partial}" in out
+    if backend_name == "docker":  # the killed run's containers were swept by the rerun
+        import docker
+
+        left = docker.from_env().containers.list(all=True, filters={"label": f"codedrift.sandbox.pid={proc.pid}"})
+        assert left == []
+
+
+def test_overlapping_run_is_refused(cfg):
+    with run_lock(cfg), pytest.raises(RunLocked, match="another codedrift run"), run_lock(cfg):
+        pass
+    with run_lock(cfg):  # released: can be taken again
+        pass
+
+
+def test_cli_refuses_overlap_with_a_clear_message(cfg, tmp_path):
+    write_task(tmp_path / "tasks" / "s", "t", solution="def f():\n    return 42\n", tests=TEST)
+    with run_lock(cfg):
+        proc = _cli(cfg, tmp_path / "tasks", "run", "--suite", "s")
+        _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1
+    assert "another codedrift run" in err and "Traceback" not in err
+
+
+def test_missing_docker_is_one_clear_sentence(cfg, tmp_path, monkeypatch):
+    write_task(tmp_path / "tasks" / "s", "t", solution="def f():\n    return 42\n", tests=TEST)
+    monkeypatch.setenv("DOCKER_HOST", "unix:///nonexistent/docker.sock")
+    proc = _cli(cfg, tmp_path / "tasks", "--sandbox", "docker", "run", "--suite", "s")
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1
+    assert "No Docker daemon is reachable" in err and "Traceback" not in err
+    assert _count(cfg.sqlite_path) == 0

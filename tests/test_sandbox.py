@@ -39,6 +39,11 @@ def test_exec_basics(sb):
     assert res.stderr.strip() == "err" and res.exit_code == 3 and not res.timed_out
 
 
+def test_exec_as_another_user(sb):
+    assert sb.exec(["id", "-u"], user=1000).stdout.strip() == "1000"
+    assert sb.exec(["id", "-u"]).stdout.strip() == "65534"
+
+
 def test_exec_cwd(sb):
     sb.write_files({"sub/f": b""})
     assert sb.exec(["pwd"], cwd="/workspace/sub").stdout.strip() == "/workspace/sub"

@@ -90,7 +90,9 @@ class Sandbox(ABC):
         env: dict[str, str] | None = None,
         cwd: str = WORKSPACE,
         stdin: bytes | None = None,
-    ) -> ExecResult: ...
+        user: int | None = None,
+    ) -> ExecResult:
+        """Run `cmd` (argv, no shell) with a hard timeout; `user` is a numeric uid (default 65534)."""
 
     @abstractmethod
     def put_tar(self, dest: str, data: bytes) -> None:

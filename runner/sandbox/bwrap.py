@@ -43,6 +43,13 @@ def rootfs_for(image: str) -> Path:
 _probed: dict[str, str] = {}
 
 
+def _drop_root() -> list[str]:
+    """As root, leave root before bwrap, so the sandbox's uid is an unprivileged host uid as well."""
+    if os.geteuid() != 0:
+        return []
+    return ["setpriv", f"--reuid={SANDBOX_UID}", f"--regid={SANDBOX_UID}", "--clear-groups", "--"]
+
+
 def probe(rootfs: Path) -> None:
     """bwrap can fail silently (no user namespaces, seccomp): check once that it really isolates."""
     if str(rootfs) in _probed:
@@ -52,7 +59,8 @@ def probe(rootfs: Path) -> None:
     if not (rootfs / "workspace").is_dir():
         raise SandboxUnavailable(f"no image root filesystem at {rootfs}; run `codedrift images build`.")
     with tempfile.TemporaryDirectory() as tmp:
-        cmd = _bwrap_argv(rootfs, Path(tmp), Path(tmp), {}, WORKSPACE)
+        Path(tmp).chmod(0o777)
+        cmd = [*_drop_root(), *_bwrap_argv(rootfs, Path(tmp), Path(tmp), {}, WORKSPACE)]
         script = "id -u; cat /proc/net/dev | tail -n +3 | cut -d: -f1 | tr -d ' '"
         p = subprocess.run([*cmd, "sh", "-c", script], capture_output=True, text=True, timeout=30, check=False)
     lines = p.stdout.split()
@@ -64,11 +72,11 @@ def probe(rootfs: Path) -> None:
     _probed[str(rootfs)] = "ok"
 
 
-def _bwrap_argv(rootfs: Path, ws: Path, tmp: Path, env: dict[str, str], cwd: str) -> list[str]:
+def _bwrap_argv(rootfs: Path, ws: Path, tmp: Path, env: dict[str, str], cwd: str, uid: int = SANDBOX_UID) -> list[str]:
     argv = ["bwrap", "--ro-bind", str(rootfs), "/", "--dev", "/dev", "--proc", "/proc",
             "--bind", str(ws), WORKSPACE, "--bind", str(tmp), "/tmp",
             "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
-            "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID), "--hostname", "sandbox",
+            "--uid", str(uid), "--gid", str(uid), "--hostname", "sandbox",
             "--clearenv", "--chdir", cwd]
     base = {"PATH": PATH, "HOME": "/tmp", "PYTHONDONTWRITEBYTECODE": "1"}
     for key, value in {**base, **env}.items():
@@ -88,6 +96,7 @@ class BwrapSandbox(Sandbox):
         self.rootfs = rootfs_for(self.image)
         probe(self.rootfs)
         self._root = Path(tempfile.mkdtemp(prefix="codedrift-bwrap-"))
+        self._root.chmod(0o755)  # the sandbox runs as an unprivileged host uid that must reach its binds
         for sub in ("workspace", "tmp"):
             (self._root / sub).mkdir()
             (self._root / sub).chmod(0o777)
@@ -108,11 +117,12 @@ class BwrapSandbox(Sandbox):
         if self._cgroup is None:  # no cgroup: address-space and process-count rlimits are the best we can do
             limits += [f"--as={(lim.memory_mb + 2048) << 20}", f"--nproc={lim.pids}"]
         join = " ".join(f'echo $$ > "{d}/cgroup.procs";' for d in (self._cgroup.dirs if self._cgroup else []))
-        return ["sh", "-c", f'{join} exec "$@"', "sh", "prlimit", *limits, "--"]
+        return ["sh", "-c", f'{join} exec "$@"', "sh", "prlimit", *limits, "--", *_drop_root()]
 
-    def exec(self, cmd, *, timeout=None, env=None, cwd=WORKSPACE, stdin=None) -> ExecResult:
+    def exec(self, cmd, *, timeout=None, env=None, cwd=WORKSPACE, stdin=None, user=None) -> ExecResult:
         timeout = self.limits.timeout_s if timeout is None else timeout
-        argv = _bwrap_argv(self.rootfs, self._root / "workspace", self._root / "tmp", env or {}, cwd)
+        uid = SANDBOX_UID if user is None else int(user)
+        argv = _bwrap_argv(self.rootfs, self._root / "workspace", self._root / "tmp", env or {}, cwd, uid)
         oom_before = self._cgroup.oom_kills() if self._cgroup else 0
         t0 = time.monotonic()
         proc = subprocess.Popen(

@@ -130,11 +130,11 @@ class DockerSandbox(Sandbox):
                     "run `codedrift images build`"
                 ) from None
 
-    def exec(self, cmd, *, timeout=None, env=None, cwd=WORKSPACE, stdin=None) -> ExecResult:
-        res, _ = self._exec(cmd, timeout=timeout, env=env, cwd=cwd, stdin=stdin)
+    def exec(self, cmd, *, timeout=None, env=None, cwd=WORKSPACE, stdin=None, user=None) -> ExecResult:
+        res, _ = self._exec(cmd, timeout=timeout, env=env, cwd=cwd, stdin=stdin, user=user)
         return res
 
-    def _exec(self, cmd, *, timeout=None, env=None, cwd=WORKSPACE, stdin=None, out_cap=None):
+    def _exec(self, cmd, *, timeout=None, env=None, cwd=WORKSPACE, stdin=None, user=None, out_cap=None):
         from docker.utils.socket import frames_iter
 
         timeout = self.limits.timeout_s if timeout is None else timeout
@@ -143,7 +143,8 @@ class DockerSandbox(Sandbox):
         t0, since = time.monotonic(), time.time() - 0.5
         try:
             exec_id = api.exec_create(
-                self._ctr.id, wrapped, stdin=stdin is not None, workdir=cwd, environment=env or {}
+                self._ctr.id, wrapped, stdin=stdin is not None, workdir=cwd, environment=env or {},
+                user=str(SANDBOX_UID if user is None else user),
             )["Id"]
             sock = api.exec_start(exec_id, socket=True)
         except Exception as e:

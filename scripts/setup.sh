@@ -10,13 +10,13 @@ mkdir -p "$CODEDRIFT_DATA_DIR"
 
 find_python() {
   local c
-  for c in python3.14 python3.13 python3.12 python3 python; do
+  for c in python3.12 python3.13 python3.14 python3 python; do
     if command -v "$c" >/dev/null 2>&1 && "$c" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then
       command -v "$c"; return 0
     fi
   done
   if command -v pyenv >/dev/null 2>&1; then  # pyenv shims fail unless PYENV_VERSION names them: use the binaries
-    for c in $(ls -d "$(pyenv root)"/versions/3.1[2-9]*/bin/python3.1[2-9] 2>/dev/null | sort -rV); do
+    for c in $(ls -d "$(pyenv root)"/versions/3.1[2-9]*/bin/python3.1[2-9] 2>/dev/null | sort -V); do
       "$c" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo "$c"; return 0; }
     done
   fi

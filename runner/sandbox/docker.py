@@ -72,6 +72,16 @@ def _alive(pid: int) -> bool:
         return True
 
 
+def _close(sock) -> None:
+    """Close the HTTP response behind a hijacked exec socket first: if it is collected after its
+    socket is gone, its own close() fails (an unraisable exception on every exec)."""
+    response = getattr(sock, "_response", None)
+    if response is not None:
+        with contextlib.suppress(Exception):
+            response.close()
+    sock.close()
+
+
 @dataclass
 class DockerSandbox(Sandbox):
     backend: ClassVar[str] = "docker"
@@ -165,7 +175,7 @@ class DockerSandbox(Sandbox):
             pass  # the watchdog ended the stream
         finally:
             watchdog.cancel()
-            sock.close()
+            _close(sock)
         duration = time.monotonic() - t0
         code = api.exec_inspect(exec_id).get("ExitCode")
         timed_out = fired.is_set() or (code in (124, 137) and duration >= timeout)
@@ -200,7 +210,10 @@ class DockerSandbox(Sandbox):
             filters={"container": self._ctr.id, "event": "oom"},
             decode=True,
         )
-        return any(True for _ in events)
+        try:
+            return any(True for _ in events)
+        finally:
+            events.close()
 
     def put_tar(self, dest: str, data: bytes) -> None:
         res = self.exec(["sh", "-c", f'mkdir -p "{dest}" && tar -x -o -C "{dest}"'], stdin=data, timeout=120)

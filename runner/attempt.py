@@ -7,6 +7,7 @@ sandbox never has network. Anything that goes wrong on our side becomes `infra_e
 from __future__ import annotations
 
 import time
+import traceback
 from dataclasses import dataclass, replace
 
 from codedrift.schema import AttemptStatus
@@ -49,7 +50,13 @@ def run_attempt(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits
             backend, isolation = sb.backend, sb.isolation
             sb.copy_in(task.workspace_dir)
             t_agent = time.monotonic()
-            result = agent.solve(task, sb)
+            try:
+                result = agent.solve(task, sb)
+            except SandboxError:
+                raise
+            except Exception as e:  # a bug in our adapter is the harness's failure, not the agent's
+                result = AgentResult(outcome="infra_error", error=f"agent adapter crashed: {e!r}",
+                                     log=traceback.format_exc())
             result.duration_s = result.duration_s or time.monotonic() - t_agent
             snapshot = sb.get_tar(WORKSPACE)
     except SandboxError as e:

@@ -65,10 +65,7 @@ def run(
             print(f"{date} {agent_name} on {suite.name}: all {len(done)} attempts already recorded; "
                   "nothing to do", file=out)
         else:
-            if backend_name == "docker":
-                from runner.sandbox.docker import sweep_leftovers
-
-                sweep_leftovers()
+            sandbox.sweep(backend_name)
             _execute(cfg, todo, task_rows, agent, sandbox_cls, limits or Limits(), run_row.id, report, workers, out)
         run_row.attempts_per_task = max(run_row.attempts_per_task, attempts)
         store.finish_run(s, run_row)

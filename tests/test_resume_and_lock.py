@@ -95,3 +95,23 @@ def test_missing_docker_is_one_clear_sentence(cfg, tmp_path, monkeypatch):
     assert proc.returncode == 1
     assert "No Docker daemon is reachable" in err and "Traceback" not in err
     assert _count(cfg.sqlite_path) == 0
+
+
+@pytest.mark.bwrap
+def test_bwrap_leftovers_of_dead_runs_are_swept(tmp_path):
+    import tempfile
+
+    from runner import sandbox
+    from runner.sandbox.bwrap import DIR_PREFIX
+    from runner.sandbox.cgroups import Cgroup
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    stale = tempfile.mkdtemp(prefix=f"{DIR_PREFIX}{dead.pid}-")
+    live = tempfile.mkdtemp(prefix=f"{DIR_PREFIX}{os.getpid()}-")
+    cg = Cgroup(64 << 20, 16) if Cgroup.available() else None
+    sandbox.sweep("bwrap")
+    assert not os.path.exists(stale) and os.path.exists(live)
+    if cg is not None:
+        assert not any(d.exists() for d in cg.dirs)
+    os.rmdir(live)

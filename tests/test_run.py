@@ -139,3 +139,28 @@ def test_rerun_same_day_is_idempotent_and_task_edits_make_versions(cfg, backend_
         assert len(s.exec(select(Task)).all()) == 2
         assert len(s.exec(select(Run)).all()) == 1
         assert len(s.exec(select(Attempt)).all()) == 4
+
+
+def test_adapter_crash_is_an_infra_error_and_the_run_goes_on(cfg, backend_name, tmp_path, monkeypatch):
+    from runner import agents
+    from runner.agents.builtin import NullAgent
+
+    class Broken(NullAgent):
+        adapter = "broken"
+
+        def solve(self, task, sandbox):
+            raise KeyError("usage")
+
+    monkeypatch.setitem(agents.ADAPTERS, "broken", Broken)
+    root = tmp_path / "tasks" / "s"
+    for name in ("a", "b"):
+        write_task(root, name, solution="def f():\n    return 42\n", tests=TEST_IMPORT, expected_tests=1)
+    cfg = replace(cfg, tasks_dir=tmp_path / "tasks", sandbox=backend_name)
+    with db.session(cfg.db_url) as s:
+        s.add(Agent(name="broken-agent", adapter="broken"))
+        s.commit()
+    report = run(cfg, suite_name="s", agent_name="broken-agent")
+    got = attempts_by_task(cfg)
+    assert report.new == {"infra_error": 2}
+    assert all("agent adapter crashed: KeyError('usage')" in a.error for a in got.values())
+    assert "Traceback" in got["a"].agent_log

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from runner.sandbox.base import ExecResult, Limits, Sandbox, SandboxError, SandboxUnavailable
 
-__all__ = ["ExecResult", "Limits", "Sandbox", "SandboxError", "SandboxUnavailable", "backend", "detect"]
+__all__ = ["ExecResult", "Limits", "Sandbox", "SandboxError", "SandboxUnavailable", "backend", "detect", "sweep"]
 
 
 def backend(name: str) -> type[Sandbox]:
@@ -36,3 +36,12 @@ def detect(preferred: str = "auto") -> str:
         raise SandboxUnavailable(
             f"{no_docker} bubblewrap is not installed either: install Docker or the bubblewrap package."
         ) from None
+
+
+def sweep(name: str) -> int:
+    """Remove what crashed runs of this backend left behind (containers, directories, cgroups)."""
+    if name == "docker":
+        from runner.sandbox.docker import sweep_leftovers
+    else:
+        from runner.sandbox.bwrap import sweep_leftovers
+    return sweep_leftovers()

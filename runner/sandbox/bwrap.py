@@ -34,6 +34,20 @@ from runner.sandbox.base import (
 from runner.sandbox.cgroups import Cgroup
 
 PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+DIR_PREFIX = "codedrift-bwrap-"
+
+
+def sweep_leftovers() -> int:
+    """Remove sandbox directories and empty cgroups left by codedrift processes that no longer exist."""
+    from runner.sandbox.docker import _alive
+
+    removed = 0
+    for d in Path(tempfile.gettempdir()).glob(f"{DIR_PREFIX}*"):
+        owner = d.name.removeprefix(DIR_PREFIX).split("-")[0]
+        if owner.isdigit() and not _alive(int(owner)):
+            shutil.rmtree(d, ignore_errors=True)
+            removed += 1
+    return removed + Cgroup.sweep_empty()
 
 
 def rootfs_for(image: str) -> Path:
@@ -95,7 +109,7 @@ class BwrapSandbox(Sandbox):
             raise SandboxUnavailable("the bwrap backend has no network mode; use Docker for networked agents.")
         self.rootfs = rootfs_for(self.image)
         probe(self.rootfs)
-        self._root = Path(tempfile.mkdtemp(prefix="codedrift-bwrap-"))
+        self._root = Path(tempfile.mkdtemp(prefix=f"{DIR_PREFIX}{os.getpid()}-"))
         self._root.chmod(0o755)  # the sandbox runs as an unprivileged host uid that must reach its binds
         for sub in ("workspace", "tmp"):
             (self._root / sub).mkdir()

@@ -41,6 +41,16 @@ class Cgroup:
         probe = ROOT / ("cgroup.procs" if (ROOT / "cgroup.controllers").exists() else "pids/cgroup.procs")
         return os.access(probe, os.W_OK) and os.access(probe.parent, os.W_OK)
 
+    @staticmethod
+    def sweep_empty() -> int:
+        """rmdir succeeds only on cgroups with no processes, so live sandboxes are never touched."""
+        removed = 0
+        for d in [*ROOT.glob("codedrift-*"), *ROOT.glob("*/codedrift-*")]:
+            with contextlib.suppress(OSError):
+                d.rmdir()
+                removed += 1
+        return removed
+
     def oom_kills(self) -> int:
         path = self.dirs[0] / ("memory.events" if self.v2 else "memory.oom_control")
         for line in path.read_text().splitlines():

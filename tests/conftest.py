@@ -79,3 +79,34 @@ def copy_core(tmp_path) -> Path:
     dest = tmp_path / "tasks"
     shutil.copytree(REPO_ROOT / "tasks", dest)
     return dest
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A throwaway PostgreSQL server on a Unix socket (initdb refuses root, so it runs as uid 65534)."""
+    import glob
+    import subprocess
+    import tempfile
+
+    initdb = shutil.which("initdb") or next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))), None)
+    if initdb is None:
+        (pytest.fail if os.environ.get("CI") else pytest.skip)("PostgreSQL server binaries not installed")
+    bindir = Path(initdb).parent
+    root = Path(tempfile.mkdtemp(prefix="codedrift-pg-"))  # not under pytest's 0700 tmp root: uid 65534 runs it
+    root.chmod(0o777)
+    data, sock = root / "data", root / "sock"
+    sock.mkdir(mode=0o777)
+    sock.chmod(0o777)
+    as_user = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"] if os.geteuid() == 0 else []
+
+    def pg(*args):
+        subprocess.run([*as_user, *args], check=True, capture_output=True, text=True, timeout=120)
+
+    pg(str(bindir / "initdb"), "-D", str(data), "-U", "codedrift", "--auth=trust")
+    pg(str(bindir / "pg_ctl"), "-D", str(data), "-w", "-l", str(root / "log"),
+       "-o", f"-k {sock} -c listen_addresses=''", "start")
+    try:
+        yield f"postgresql+psycopg://codedrift@/postgres?host={sock}"
+    finally:
+        pg(str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
+        shutil.rmtree(root, ignore_errors=True)

@@ -15,6 +15,7 @@ from runner import grading
 from runner.agents import Agent, AgentResult
 from runner.sandbox import Limits, Sandbox, SandboxError
 from runner.sandbox.base import WORKSPACE
+from runner.secrets import scrub
 from runner.tasks import TaskSpec
 
 LOG_CAP = 20_000  # characters of each log kept in the database
@@ -39,6 +40,8 @@ class Outcome:
 
 
 def tail(text: str, cap: int = LOG_CAP) -> str:
+    """What of a log is stored: secrets scrubbed, then the end kept (failures show up last)."""
+    text = scrub(text) or ""
     return text if len(text) <= cap else f"[... {len(text) - cap} characters cut]\n" + text[-cap:]
 
 

@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from codedrift.schema import Agent, Attempt, Run, RunStatus, Suite, Task, utcnow
 from runner import agents
 from runner.attempt import Outcome
+from runner.secrets import scrub
 from runner.tasks import SuiteSpec
 
 
@@ -77,7 +78,7 @@ def save_attempt(s: Session, run_id: int, task_id: int, attempt_no: int, o: Outc
         tokens_in=a and a.tokens_in, tokens_out=a and a.tokens_out, cost_usd=a and a.cost_usd,
         turns=a and a.turns, tool_calls=a and a.tool_calls, exit_code=o.exit_code,
         sandbox_backend=o.backend, isolation=o.isolation, oom_killed=o.oom_killed,
-        error=o.error, agent_log=o.agent_log or None, test_log=o.test_log or None,
+        error=scrub(o.error), agent_log=scrub(o.agent_log) or None, test_log=scrub(o.test_log) or None,
     )
     s.add(row)
     try:

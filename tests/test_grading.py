@@ -80,3 +80,17 @@ def test_no_results_and_timeout():
     v = verdict(None, 2, False, 5)
     assert (v.passed, v.tests_passed, v.tests_total) == (False, 0, 5)
     assert verdict(Counts(1, 1), 124, True, 2).note == "tests timed out"
+
+
+def test_output_cap_keeps_head_and_tail():
+    from runner.sandbox.base import OutputCap
+
+    cap = OutputCap(100)
+    for i in range(1000):
+        cap.feed(f"line {i}\n".encode())
+    text = cap.text()
+    assert text.startswith("line 0\n") and text.rstrip().endswith("line 999")
+    assert "bytes cut by codedrift's output cap" in text and len(cap.buf) == 100
+    small = OutputCap(100)
+    small.feed(b"short")
+    assert small.text() == "short" and not small.dropped

@@ -54,19 +54,34 @@ class SandboxUnavailable(SandboxError):
 
 
 class OutputCap:
-    """Collects a stream up to a byte cap, then only counts, so a chatty process cannot exhaust memory."""
+    """Keeps the head and the tail of a stream up to a byte cap, dropping the middle.
+
+    The end matters as much as the start: a CLI's final result event, or a traceback, comes last.
+    """
 
     def __init__(self, cap: int):
-        self.cap, self.buf, self.dropped = cap, bytearray(), 0
+        self.cap, self.head, self.tail, self.dropped = cap, bytearray(), bytearray(), 0
 
     def feed(self, data: bytes) -> None:
-        room = self.cap - len(self.buf)
-        self.buf += data[:room]
-        self.dropped += max(0, len(data) - room)
+        room = self.cap // 2 - len(self.head)
+        if room > 0:
+            self.head += data[:room]
+            data = data[room:]
+        self.tail += data
+        excess = len(self.tail) - (self.cap - self.cap // 2)
+        if excess > 0:
+            del self.tail[:excess]
+            self.dropped += excess
+
+    @property
+    def buf(self) -> bytes:
+        return bytes(self.head + self.tail)
 
     def text(self) -> str:
-        out = self.buf.decode("utf-8", errors="replace")
-        return out + (f"\n[... {self.dropped} bytes cut by codedrift's output cap]" if self.dropped else "")
+        if not self.dropped:
+            return self.buf.decode("utf-8", errors="replace")
+        head, tail = (b.decode("utf-8", errors="replace") for b in (self.head, self.tail))
+        return f"{head}\n[... {self.dropped} bytes cut by codedrift's output cap ...]\n{tail}"
 
 
 @dataclass

@@ -190,7 +190,7 @@ class DockerSandbox(Sandbox):
             oom_killed=code != 0 and self._oom_since(since),
             truncated=bool(out.dropped or err.dropped),
         )
-        return res, bytes(out.buf)
+        return res, out.buf
 
     def _kill_all(self, fired: threading.Event) -> None:
         """Deadline passed and `timeout` did not end it (e.g. daemonised children): kill every process."""

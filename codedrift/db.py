@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, create_engine
 
@@ -39,7 +39,27 @@ def engine(url: str, read_only: bool = False) -> Engine:
 def init(url: str) -> Engine:
     eng = engine(url)
     SQLModel.metadata.create_all(eng)
+    _add_missing_columns(eng)
     return eng
+
+
+def _add_missing_columns(eng: Engine) -> None:
+    """Additive migrations: a column added to the schema is added to an existing table.
+
+    Only nullable columns may be added this way, so old rows stay valid; anything else (renames,
+    type changes, new constraints) needs a written migration.
+    """
+    insp = inspect(eng)
+    with eng.begin() as conn:
+        for table in SQLModel.metadata.sorted_tables:
+            have = {c["name"] for c in insp.get_columns(table.name)}
+            for col in table.columns:
+                if col.name in have:
+                    continue
+                if not col.nullable:
+                    raise RuntimeError(f"cannot add NOT NULL column {table.name}.{col.name} to an existing table")
+                ddl = col.type.compile(dialect=eng.dialect)
+                conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{col.name}" {ddl}'))
 
 
 def session(url: str) -> Session:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlalchemy import JSON, Column, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -88,11 +88,18 @@ class Attempt(SQLModel, table=True):
     score: float | None = None  # tests_passed / tests_total
     duration_s: float | None = None
     agent_duration_s: float | None = None
+    agent_version: str | None = None  # e.g. `claude --version` inside the sandbox
+    model: str | None = None  # as the agent reported it
     tokens_in: int | None = None
     tokens_out: int | None = None
+    tokens_cache_read: int | None = None
+    tokens_cache_write: int | None = None
     cost_usd: float | None = None
     turns: int | None = None
     tool_calls: int | None = None
+    tool_calls_by_tool: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    final_message: str | None = None
+    transcript_gz: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     exit_code: int | None = None
     sandbox_backend: str | None = None
     isolation: str | None = None

@@ -79,6 +79,8 @@ def _execute(cfg, todo, task_rows, agent, sandbox_cls, limits, run_id, report, w
         outcome = run_attempt(task, agent, sandbox_cls, limits)
         with db.session(cfg.db_url) as s:
             store.save_attempt(s, run_id, task_rows[task.name].id, n, outcome)
+            if outcome.agent is not None and outcome.agent.version:
+                store.note_agent_version(s, run_id, outcome.agent.version)
         return task, n, outcome
 
     with ThreadPoolExecutor(max_workers=max(1, min(workers, len(todo)))) as pool:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from codedrift.schema import Agent, Attempt, Run, RunStatus, Suite, Task, utcnow
 from runner import agents
+from runner.agents.base import AgentResult
 from runner.attempt import Outcome
 from runner.secrets import scrub
 from runner.tasks import SuiteSpec
@@ -70,13 +72,15 @@ def done_keys(s: Session, run_id: int) -> set[tuple[int, int]]:
 
 def save_attempt(s: Session, run_id: int, task_id: int, attempt_no: int, o: Outcome) -> bool:
     """Insert the attempt; False if it was already there (idempotent)."""
-    a = o.agent
+    a = o.agent or AgentResult()
     row = Attempt(
         run_id=run_id, task_id=task_id, attempt_no=attempt_no, status=o.status,
         tests_passed=o.tests_passed, tests_total=o.tests_total, score=o.score,
         duration_s=o.duration_s, agent_duration_s=o.agent_duration_s,
-        tokens_in=a and a.tokens_in, tokens_out=a and a.tokens_out, cost_usd=a and a.cost_usd,
-        turns=a and a.turns, tool_calls=a and a.tool_calls, exit_code=o.exit_code,
+        agent_version=a.version, model=a.model, tokens_in=a.tokens_in, tokens_out=a.tokens_out,
+        tokens_cache_read=a.tokens_cache_read, tokens_cache_write=a.tokens_cache_write, cost_usd=a.cost_usd,
+        turns=a.turns, tool_calls=a.tool_calls, tool_calls_by_tool=a.tool_calls_by_tool,
+        final_message=scrub(a.final_message), transcript_gz=_compress(scrub(a.transcript)), exit_code=o.exit_code,
         sandbox_backend=o.backend, isolation=o.isolation, oom_killed=o.oom_killed,
         error=scrub(o.error), agent_log=scrub(o.agent_log) or None, test_log=scrub(o.test_log) or None,
     )
@@ -87,6 +91,22 @@ def save_attempt(s: Session, run_id: int, task_id: int, attempt_no: int, o: Outc
     except IntegrityError:
         s.rollback()
         return False
+
+
+TRANSCRIPT_CAP = 4_000_000  # characters before compression; the sandbox's output cap already bounds it
+
+
+def _compress(text: str | None) -> bytes | None:
+    return gzip.compress(text[-TRANSCRIPT_CAP:].encode()) if text else None
+
+
+def note_agent_version(s: Session, run_id: int, version: str) -> None:
+    """A CLI's version is only known inside the sandbox: the first attempt that reports it names the run's."""
+    run = s.get(Run, run_id)
+    if run is not None and run.agent_version is None:
+        run.agent_version = version
+        s.add(run)
+        s.commit()
 
 
 def finish_run(s: Session, run: Run) -> None:

@@ -25,12 +25,17 @@ class AgentResult:
     final_message: str | None = None
     exit_code: int | None = None
     duration_s: float | None = None
+    version: str | None = None
+    model: str | None = None
     tokens_in: int | None = None
     tokens_out: int | None = None
+    tokens_cache_read: int | None = None
+    tokens_cache_write: int | None = None
     cost_usd: float | None = None
     turns: int | None = None
     tool_calls: int | None = None
-    extra: dict = field(default_factory=dict)
+    tool_calls_by_tool: dict[str, int] | None = None
+    transcript: str | None = None  # the raw agent output, kept compressed for drill-down
 
 
 @dataclass

@@ -16,6 +16,7 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "func"):
         parser.print_help()
         return 2
+    from runner.agents.install import InstallError
     from runner.lock import RunLocked
     from runner.sandbox import SandboxUnavailable
     from runner.store import UnknownAgent
@@ -23,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return args.func(args, settings.load()) or 0
-    except (SandboxUnavailable, TaskError, RunLocked, UnknownAgent, ValueError) as e:
+    except (SandboxUnavailable, TaskError, RunLocked, UnknownAgent, InstallError, ValueError) as e:
         print(f"codedrift: {e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -70,6 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--setting", action="append", default=[], metavar="KEY=VALUE")
     add.set_defaults(func=cmd_agents_add)
     ag.add_parser("list", help="list agents").set_defaults(func=cmd_agents_list)
+    inst = ag.add_parser("install", help="install an agent CLI from npm into the data dir")
+    inst.add_argument("adapter")
+    inst.add_argument("--version", default="latest")
+    inst.set_defaults(func=cmd_agents_install)
     return p
 
 
@@ -161,6 +166,15 @@ def cmd_agents_add(args, cfg) -> int:
         s.add(row)
         s.commit()
     print(f"agent {args.name}: adapter {args.adapter}, model {args.model}, settings {json.dumps(opts)}")
+    return 0
+
+
+def cmd_agents_install(args, cfg) -> int:
+    from runner.agents.install import install
+
+    path = install(cfg, args.adapter, args.version)
+    print(f"installed {args.adapter} at {path}\nuse it with: codedrift agents add NAME --adapter {args.adapter} "
+          f"--model MODEL --setting cli_dir={path}")
     return 0
 
 

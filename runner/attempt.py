@@ -49,7 +49,7 @@ def run_attempt(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits
     t0 = time.monotonic()
     agent_limits = replace(limits, timeout_s=task.time_limit_s)
     try:
-        with sandbox_cls(task.image, agent_limits, network=agent.needs_network) as sb:
+        with sandbox_cls(task.image, agent_limits, network=agent.needs_network, mounts=agent.mounts()) as sb:
             backend, isolation = sb.backend, sb.isolation
             sb.copy_in(task.workspace_dir)
             t_agent = time.monotonic()

@@ -47,6 +47,10 @@ class Agent(ABC):
     adapter: ClassVar[str]
     needs_network: ClassVar[bool] = False
 
+    def mounts(self) -> dict[str, str]:
+        """Host directories (an installed CLI) to mount read-only into the agent's sandbox, never the grader's."""
+        return {}
+
     def version(self) -> str | None:
         """The agent's own version string (CLI version), recorded on the run."""
         return None

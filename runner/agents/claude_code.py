@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from runner.agents import install
 from runner.agents.base import Agent, AgentResult
 from runner.sandbox import ExecResult, Sandbox
 from runner.tasks import TaskSpec
@@ -116,9 +117,11 @@ def _last_line(text: str) -> str:
 
 @dataclass
 class ClaudeCodeAgent(Agent):
-    """Settings: `command` (argv prefix, default ["claude"]), `max_turns` (30), `max_budget_usd`,
-    `allowed_tools`, `extra_args`, `install` ({sandbox path: host file} copied in before the run),
-    `network` (default true: the agent phase needs the API; grading never has network)."""
+    """Settings: `cli_dir` (a package installed by `codedrift agents install claude-code`, mounted
+    read-only at /opt), or `command` (argv prefix, default ["claude"] from the image), `max_turns`
+    (30), `max_budget_usd`, `allowed_tools`, `extra_args`, `install` ({sandbox path: host file}
+    copied in before the run), `network` (default true: the agent phase needs the API; grading
+    never has network)."""
 
     adapter = "claude-code"
 
@@ -126,8 +129,12 @@ class ClaudeCodeAgent(Agent):
     def needs_network(self) -> bool:  # type: ignore[override]
         return bool(self.settings.get("network", True))
 
+    def mounts(self) -> dict[str, str]:
+        return {self.settings["cli_dir"]: install.MOUNT_POINT} if self.settings.get("cli_dir") else {}
+
     def _command(self) -> list[str]:
-        cmd = self.settings.get("command", ["claude"])
+        default = [install.executable(self.adapter)] if self.settings.get("cli_dir") else ["claude"]
+        cmd = self.settings.get("command", default)
         return cmd.split() if isinstance(cmd, str) else list(cmd)
 
     def _install(self, sandbox: Sandbox) -> None:

@@ -89,6 +89,7 @@ class Sandbox(ABC):
     image: str
     limits: Limits = field(default_factory=Limits)
     network: bool = False
+    mounts: dict[str, str] = field(default_factory=dict)  # host dir -> sandbox dir, read-only (agent CLIs)
 
     backend: ClassVar[str]
     isolation: str = "unknown"

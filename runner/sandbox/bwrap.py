@@ -86,12 +86,14 @@ def probe(rootfs: Path) -> None:
     _probed[str(rootfs)] = "ok"
 
 
-def _bwrap_argv(rootfs: Path, ws: Path, tmp: Path, env: dict[str, str], cwd: str, uid: int = SANDBOX_UID) -> list[str]:
+def _bwrap_argv(rootfs: Path, ws: Path, tmp: Path, env: dict[str, str], cwd: str, uid: int = SANDBOX_UID,
+                mounts: dict[str, str] | None = None) -> list[str]:
     argv = ["bwrap", "--ro-bind", str(rootfs), "/", "--dev", "/dev", "--proc", "/proc",
-            "--bind", str(ws), WORKSPACE, "--bind", str(tmp), "/tmp",
-            "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
-            "--uid", str(uid), "--gid", str(uid), "--hostname", "sandbox",
-            "--clearenv", "--chdir", cwd]
+            "--bind", str(ws), WORKSPACE, "--bind", str(tmp), "/tmp"]
+    for host, dest in (mounts or {}).items():  # the mount point must exist in the image (e.g. /opt)
+        argv += ["--ro-bind", host, dest]
+    argv += ["--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+             "--uid", str(uid), "--gid", str(uid), "--hostname", "sandbox", "--clearenv", "--chdir", cwd]
     base = {"PATH": PATH, "HOME": "/tmp", "PYTHONDONTWRITEBYTECODE": "1"}
     for key, value in {**base, **env}.items():
         argv += ["--setenv", key, value]
@@ -136,7 +138,8 @@ class BwrapSandbox(Sandbox):
     def exec(self, cmd, *, timeout=None, env=None, cwd=WORKSPACE, stdin=None, user=None) -> ExecResult:
         timeout = self.limits.timeout_s if timeout is None else timeout
         uid = SANDBOX_UID if user is None else int(user)
-        argv = _bwrap_argv(self.rootfs, self._root / "workspace", self._root / "tmp", env or {}, cwd, uid)
+        argv = _bwrap_argv(self.rootfs, self._root / "workspace", self._root / "tmp", env or {}, cwd, uid,
+                           self.mounts)
         oom_before = self._cgroup.oom_kills() if self._cgroup else 0
         t0 = time.monotonic()
         proc = subprocess.Popen(

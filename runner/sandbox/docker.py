@@ -118,6 +118,7 @@ class DockerSandbox(Sandbox):
                 pids_limit=lim.pids,
                 ulimits=[docker.types.Ulimit(name="fsize", soft=lim.file_mb << 20, hard=lim.file_mb << 20)],
                 working_dir=WORKSPACE,
+                volumes={host: {"bind": dest, "mode": "ro"} for host, dest in self.mounts.items()},
                 environment={"HOME": "/tmp", "PYTHONDONTWRITEBYTECODE": "1"},
                 labels={LABEL: "1", f"{LABEL}.pid": str(os.getpid()), f"{LABEL}.host": socket.gethostname()},
             )

@@ -47,7 +47,7 @@ def sweep_leftovers() -> int:
         if owner.isdigit() and not _alive(int(owner)):
             shutil.rmtree(d, ignore_errors=True)
             removed += 1
-    return removed + Cgroup.sweep_empty()
+    return removed + Cgroup.sweep(_alive)
 
 
 def rootfs_for(image: str) -> Path:

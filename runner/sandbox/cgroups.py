@@ -13,12 +13,15 @@ import time
 import uuid
 from pathlib import Path
 
+from runner.sandbox.base import SandboxError
+
 ROOT = Path("/sys/fs/cgroup")
+PREFIX = "codedrift-"
 
 
 class Cgroup:
     def __init__(self, memory_bytes: int, pids: int):
-        name = f"codedrift-{uuid.uuid4().hex[:12]}"
+        name = f"{PREFIX}{os.getpid()}-{uuid.uuid4().hex[:12]}"  # the owner's pid: sweeps spare live sandboxes
         self.v2 = (ROOT / "cgroup.controllers").exists()
         if self.v2:
             self.dirs = [ROOT / name]
@@ -42,18 +45,24 @@ class Cgroup:
         return os.access(probe, os.W_OK) and os.access(probe.parent, os.W_OK)
 
     @staticmethod
-    def sweep_empty() -> int:
-        """rmdir succeeds only on cgroups with no processes, so live sandboxes are never touched."""
+    def sweep(alive) -> int:
+        """Remove the cgroups of dead owners (a live sandbox's cgroup is empty between its execs)."""
         removed = 0
-        for d in [*ROOT.glob("codedrift-*"), *ROOT.glob("*/codedrift-*")]:
-            with contextlib.suppress(OSError):
-                d.rmdir()
-                removed += 1
+        for d in [*ROOT.glob(f"{PREFIX}*"), *ROOT.glob(f"*/{PREFIX}*")]:
+            owner = d.name.removeprefix(PREFIX).split("-")[0]
+            if owner.isdigit() and not alive(int(owner)):
+                with contextlib.suppress(OSError):
+                    d.rmdir()
+                    removed += 1
         return removed
 
     def oom_kills(self) -> int:
         path = self.dirs[0] / ("memory.events" if self.v2 else "memory.oom_control")
-        for line in path.read_text().splitlines():
+        try:
+            lines = path.read_text().splitlines()
+        except OSError as e:
+            raise SandboxError(f"the sandbox's cgroup is gone ({e.strerror}: {path})") from None
+        for line in lines:
             key, _, value = line.partition(" ")
             if key == "oom_kill":
                 return int(value)

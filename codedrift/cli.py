@@ -45,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--suite", default="core")
     r.add_argument("--attempts", type=int, default=1, help="attempts per task")
     r.add_argument("--workers", type=int, default=2)
+    r.add_argument("--retries", type=int, default=None,
+                   help="retries of an infrastructure error, with backoff (default: CODEDRIFT_RETRIES or 2)")
     r.set_defaults(func=cmd_run)
 
     tasks = sub.add_parser("tasks", help="task suites").add_subparsers(metavar="ACTION")
@@ -96,7 +98,7 @@ def cmd_run(args, cfg) -> int:
     from runner.run import run
 
     rep = run(_cfg(args, cfg), date=args.date, agent_name=args.agent, suite_name=args.suite,
-              attempts=args.attempts, workers=args.workers)
+              attempts=args.attempts, workers=args.workers, retries=args.retries)
     print(f"\nrun {rep.run_id}: {rep.agent} on {rep.suite}, {rep.date}, sandbox {rep.backend}")
     print(f"{'task':<28} attempts")
     for name in sorted(rep.by_task):

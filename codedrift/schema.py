@@ -104,6 +104,7 @@ class Attempt(SQLModel, table=True):
     sandbox_backend: str | None = None
     isolation: str | None = None
     oom_killed: bool = False
+    retries: int | None = None  # infra-error retries before this outcome
     error: str | None = None
     agent_log: str | None = None
     test_log: str | None = None

@@ -16,6 +16,8 @@ class Settings:
     tasks_dir: Path
     sandbox: str  # "auto", "docker", "bwrap"
     images_dir: Path
+    retries: int = 2  # of an infrastructure error, per attempt
+    retry_backoff_s: float = 10.0  # base of the exponential backoff (full jitter)
 
     @property
     def sqlite_path(self) -> Path | None:
@@ -32,4 +34,6 @@ def load() -> Settings:
         tasks_dir=Path(os.environ.get("CODEDRIFT_TASKS_DIR", REPO_ROOT / "tasks")).resolve(),
         sandbox=os.environ.get("CODEDRIFT_SANDBOX", "auto"),
         images_dir=Path(os.environ.get("CODEDRIFT_IMAGES_DIR", data_dir / "images")).resolve(),
+        retries=int(os.environ.get("CODEDRIFT_RETRIES", 2)),
+        retry_backoff_s=float(os.environ.get("CODEDRIFT_RETRY_BACKOFF_S", 10.0)),
     )

@@ -6,6 +6,7 @@ sandbox never has network. Anything that goes wrong on our side becomes `infra_e
 
 from __future__ import annotations
 
+import random
 import time
 import traceback
 from dataclasses import dataclass, replace
@@ -37,6 +38,7 @@ class Outcome:
     agent: AgentResult | None = None
     backend: str = ""
     isolation: str = ""
+    retries: int = 0
 
 
 def tail(text: str, cap: int = LOG_CAP) -> str:
@@ -96,6 +98,19 @@ def run_attempt(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits
         test_log=tail(log),
         **base,
     )
+
+
+def run_with_retries(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits: Limits, *,
+                     retries: int = 2, backoff_s: float = 10.0, sleep=time.sleep) -> Outcome:
+    """Infrastructure errors (API outage, rate limit, sandbox failure) are retried a bounded number of
+    times with exponential backoff and full jitter; what is still failing is recorded as infra_error."""
+    for attempt in range(retries + 1):
+        outcome = run_attempt(task, agent, sandbox_cls, limits)
+        outcome.retries = attempt
+        if outcome.status != AttemptStatus.infra_error or attempt == retries:
+            return outcome
+        sleep(random.uniform(0, backoff_s * 2**attempt))
+    raise AssertionError("unreachable")
 
 
 def _read_optional(sb: Sandbox, path: str | None) -> bytes | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from codedrift import db
 from codedrift.settings import Settings
 from runner import agents, sandbox, store
-from runner.attempt import run_attempt
+from runner.attempt import run_with_retries
 from runner.lock import run_lock
 from runner.sandbox import Limits
 from runner.tasks import TaskSpec, load_suite
@@ -43,6 +43,7 @@ def run(
     attempts: int = 1,
     workers: int = 2,
     limits: Limits | None = None,
+    retries: int | None = None,
     out=sys.stderr,
 ) -> RunReport:
     date = date or dt.date.today()
@@ -66,17 +67,19 @@ def run(
                   "nothing to do", file=out)
         else:
             sandbox.sweep(backend_name)
-            _execute(cfg, todo, task_rows, agent, sandbox_cls, limits or Limits(), run_row.id, report, workers, out)
+            retry = {"retries": cfg.retries if retries is None else retries, "backoff_s": cfg.retry_backoff_s}
+            _execute(cfg, todo, task_rows, agent, sandbox_cls, limits or Limits(), run_row.id, report, workers, out,
+                     retry)
         run_row.attempts_per_task = max(run_row.attempts_per_task, attempts)
         store.finish_run(s, run_row)
     return report
 
 
-def _execute(cfg, todo, task_rows, agent, sandbox_cls, limits, run_id, report, workers, out) -> None:
+def _execute(cfg, todo, task_rows, agent, sandbox_cls, limits, run_id, report, workers, out, retry) -> None:
     progress = Progress(len(todo), out)
 
     def one(task: TaskSpec, n: int):
-        outcome = run_attempt(task, agent, sandbox_cls, limits)
+        outcome = run_with_retries(task, agent, sandbox_cls, limits, **retry)
         with db.session(cfg.db_url) as s:
             store.save_attempt(s, run_id, task_rows[task.name].id, n, outcome)
             if outcome.agent is not None and outcome.agent.version:

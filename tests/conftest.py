@@ -22,6 +22,7 @@ def cfg(tmp_path, monkeypatch) -> settings.Settings:
     monkeypatch.setenv("CODEDRIFT_IMAGES_DIR", str(IMAGES_DIR))
     monkeypatch.delenv("CODEDRIFT_DB_URL", raising=False)
     monkeypatch.delenv("CODEDRIFT_TASKS_DIR", raising=False)
+    monkeypatch.setenv("CODEDRIFT_RETRY_BACKOFF_S", "0.05")  # infra errors are still retried, just not slowly
     return settings.load()
 
 

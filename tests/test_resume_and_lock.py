@@ -19,6 +19,7 @@ TEST = "import m\n\ndef test_f():\n    assert m.f() == 42\n"
 
 def _cli(cfg, tasks_dir, *args, **kw):
     env = {**os.environ, "CODEDRIFT_DATA_DIR": str(cfg.data_dir), "CODEDRIFT_TASKS_DIR": str(tasks_dir),
+           "CODEDRIFT_RETRY_BACKOFF_S": str(cfg.retry_backoff_s),
            "CODEDRIFT_IMAGES_DIR": str(cfg.images_dir), "PYTHONPATH": str(REPO_ROOT)}
     return subprocess.Popen([sys.executable, "-m", "codedrift.cli", *args], env=env, cwd=REPO_ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)

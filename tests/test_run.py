@@ -121,7 +121,8 @@ def test_missing_image_is_an_infra_error_and_the_run_goes_on(cfg, tmp_path):
     run(cfg, suite_name="s")
     got = attempts_by_task(cfg)
     assert got["a-broken"].status == "infra_error" and "codedrift/no-such-image" in got["a-broken"].error
-    assert got["b-fine"].status == "passed"
+    assert got["a-broken"].retries == cfg.retries == 2  # retried with backoff, then recorded
+    assert got["b-fine"].status == "passed" and got["b-fine"].retries == 0
 
 
 def test_rerun_same_day_is_idempotent_and_task_edits_make_versions(cfg, backend_name, tmp_path):

@@ -1,0 +1,34 @@
+from codedrift.schema import AttemptStatus
+from runner import attempt
+from runner.attempt import Outcome, run_with_retries
+
+
+def scripted(monkeypatch, statuses):
+    calls = []
+
+    def fake_run_attempt(task, agent, sandbox_cls, limits):
+        calls.append(1)
+        return Outcome(statuses[len(calls) - 1], error="boom" if statuses[len(calls) - 1] == "infra_error" else None)
+
+    monkeypatch.setattr(attempt, "run_attempt", fake_run_attempt)
+    return calls
+
+
+def test_infra_errors_are_retried_with_growing_jittered_backoff(monkeypatch):
+    calls = scripted(monkeypatch, [AttemptStatus.infra_error, AttemptStatus.infra_error, AttemptStatus.passed])
+    sleeps = []
+    out = run_with_retries(None, None, None, None, retries=3, backoff_s=4.0, sleep=sleeps.append)
+    assert out.status == AttemptStatus.passed and out.retries == 2 and len(calls) == 3
+    assert len(sleeps) == 2 and 0 <= sleeps[0] <= 4.0 and 0 <= sleeps[1] <= 8.0
+
+
+def test_retries_are_bounded(monkeypatch):
+    calls = scripted(monkeypatch, [AttemptStatus.infra_error] * 10)
+    out = run_with_retries(None, None, None, None, retries=2, backoff_s=0.0, sleep=lambda s: None)
+    assert out.status == AttemptStatus.infra_error and out.retries == 2 and len(calls) == 3
+
+
+def test_task_failures_are_not_retried(monkeypatch):
+    calls = scripted(monkeypatch, [AttemptStatus.failed, AttemptStatus.passed])
+    out = run_with_retries(None, None, None, None, retries=5, backoff_s=0.0, sleep=lambda s: None)
+    assert out.status == AttemptStatus.failed and out.retries == 0 and len(calls) == 1

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from runner.agents.api import AnthropicApiAgent, ApiAgent
 from runner.agents.base import Agent, AgentResult
 from runner.agents.builtin import CommandAgent, NullAgent, OracleAgent
 from runner.agents.claude_code import ClaudeCodeAgent
 
-ADAPTERS: dict[str, type[Agent]] = {cls.adapter: cls for cls in (OracleAgent, NullAgent, CommandAgent, ClaudeCodeAgent)}
+ADAPTERS: dict[str, type[Agent]] = {
+    cls.adapter: cls
+    for cls in (OracleAgent, NullAgent, CommandAgent, ClaudeCodeAgent, ApiAgent, AnthropicApiAgent)
+}
 BUILTIN_AGENTS = {"oracle": "oracle", "null": "null"}  # agent name -> adapter, usable without `agents add`
 
 __all__ = ["ADAPTERS", "BUILTIN_AGENTS", "Agent", "AgentResult", "make"]

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 
 from codedrift import db, settings
 
@@ -66,6 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     images.add_parser("status", help="which images are built").set_defaults(func=cmd_images_status)
 
     ag = sub.add_parser("agents", help="tracked agents").add_subparsers(metavar="ACTION")
+    load = ag.add_parser("load", help="register every agent of a TOML file ([agents.NAME] adapter, model, settings)")
+    load.add_argument("file")
+    load.set_defaults(func=cmd_agents_load)
     add = ag.add_parser("add", help="register an agent")
     add.add_argument("name")
     add.add_argument("--adapter", required=True)
@@ -154,21 +158,42 @@ def cmd_images_status(args, cfg) -> int:
 
 
 def cmd_agents_add(args, cfg) -> int:
+    opts = dict(kv.split("=", 1) for kv in args.setting)
+    _upsert_agent(cfg, args.name, args.adapter, args.model, opts)
+    return 0
+
+
+def cmd_agents_load(args, cfg) -> int:
+    import tomllib
+
+    try:
+        data = tomllib.loads(Path(args.file).read_text())
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise ValueError(f"cannot read agents from {args.file}: {e}") from None
+    for name, spec in (data.get("agents") or {}).items():
+        if "adapter" not in spec:
+            raise ValueError(f"{args.file}: agent {name!r} has no adapter")
+        _upsert_agent(cfg, name, spec["adapter"], spec.get("model"), spec.get("settings", {}))
+    return 0
+
+
+def _upsert_agent(cfg, name: str, adapter: str, model: str | None, opts: dict) -> None:
     from sqlmodel import select
 
     from codedrift.schema import Agent
     from runner import agents
+    from runner.secrets import secret_values
 
-    if args.adapter not in agents.ADAPTERS:
-        raise ValueError(f"unknown adapter {args.adapter!r}; known: {', '.join(sorted(agents.ADAPTERS))}")
-    opts = dict(kv.split("=", 1) for kv in args.setting)
+    if adapter not in agents.ADAPTERS:
+        raise ValueError(f"unknown adapter {adapter!r}; known: {', '.join(sorted(agents.ADAPTERS))}")
+    if any(v in json.dumps(opts) for v in secret_values()):  # keys belong in the environment only
+        raise ValueError(f"agent {name!r}: a setting holds a secret; name its environment variable instead")
     with db.session(cfg.db_url) as s:
-        row = s.exec(select(Agent).where(Agent.name == args.name)).first() or Agent(name=args.name, adapter="")
-        row.adapter, row.model, row.settings = args.adapter, args.model, opts
+        row = s.exec(select(Agent).where(Agent.name == name)).first() or Agent(name=name, adapter="")
+        row.adapter, row.model, row.settings = adapter, model, opts
         s.add(row)
         s.commit()
-    print(f"agent {args.name}: adapter {args.adapter}, model {args.model}, settings {json.dumps(opts)}")
-    return 0
+    print(f"agent {name}: adapter {adapter}, model {model}, settings {json.dumps(opts)}")
 
 
 def cmd_agents_install(args, cfg) -> int:

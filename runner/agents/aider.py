@@ -1,0 +1,54 @@
+"""aider (`aider --message ...`): plain-text output; usage comes from its "Tokens: ... Cost: ..."
+lines. aider reports no turns or tool calls; they stay empty."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar
+
+from runner.agents.cli import INFRA_TEXT, CliAgent, CliReport, last_line, no_report
+from runner.sandbox import ExecResult
+from runner.tasks import TaskSpec
+
+_TOKENS = re.compile(r"Tokens: ([\d.]+)([kM]?) sent(?:, ([\d.]+)([kM]?) cache write)?(?:, ([\d.]+)([kM]?) cache hit)?"
+                     r", ([\d.]+)([kM]?) received\.(?: Cost: \$([\d.]+) message, \$([\d.]+) session\.)?")
+_LITELLM_INFRA = re.compile(r"litellm\.(AuthenticationError|RateLimitError|APIConnectionError|ServiceUnavailableError"
+                            r"|InternalServerError|Timeout|APIError)")
+
+
+def _count(number: str | None, unit: str | None) -> int | None:
+    if number is None:
+        return None
+    return round(float(number) * {"": 1, "k": 1_000, "M": 1_000_000}[unit or ""])
+
+
+@dataclass
+class AiderAgent(CliAgent):
+    adapter = "aider"
+    default_command = ("aider",)
+    env_passthrough = ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "OPENAI_API_BASE",
+                       "HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY")
+    fixed_env: ClassVar[dict[str, str]] = {"HOME": "/tmp"}
+
+    def argv(self, task: TaskSpec) -> list[str]:
+        argv = [*self.command(), "--message", self.budget_note(task), "--yes-always", "--no-git",
+                "--no-auto-commits", "--no-pretty", "--no-stream", "--no-check-update", "--analytics-disable"]
+        return [*argv, "--model", self.model] if self.model else argv
+
+    def report(self, res: ExecResult) -> CliReport:
+        out = res.stdout + "\n" + res.stderr
+        usage = list(_TOKENS.finditer(res.stdout))
+        if _LITELLM_INFRA.search(out) or (not usage and INFRA_TEXT.search(out)):
+            return CliReport("infra_error", f"model API failed: {last_line(res.stderr) or last_line(res.stdout)}")
+        if not usage:
+            return no_report(res, "usage line") if res.exit_code else CliReport(error="aider reported no usage")
+        tokens_in = sum(_count(m[1], m[2]) or 0 for m in usage)
+        tokens_out = sum(_count(m[7], m[8]) or 0 for m in usage)
+        cost = usage[-1][10]  # the session total of the last message
+        return CliReport(tokens_in=tokens_in, tokens_out=tokens_out,
+                         tokens_cache_write=sum(_count(m[3], m[4]) or 0 for m in usage) or None,
+                         tokens_cache_read=sum(_count(m[5], m[6]) or 0 for m in usage) or None,
+                         cost_usd=float(cost) if cost else None,
+                         outcome="ok" if res.exit_code == 0 else "error",
+                         error=None if res.exit_code == 0 else f"aider exited {res.exit_code}")

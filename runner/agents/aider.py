@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar
 
-from runner.agents.cli import INFRA_TEXT, CliAgent, CliReport, last_line, no_report
+from runner.agents.base import AgentResult
+from runner.agents.cli import INFRA_TEXT, CliAgent, last_line, no_report
 from runner.sandbox import ExecResult
 from runner.tasks import TaskSpec
 
@@ -36,17 +37,17 @@ class AiderAgent(CliAgent):
                 "--no-auto-commits", "--no-pretty", "--no-stream", "--no-check-update", "--analytics-disable"]
         return [*argv, "--model", self.model] if self.model else argv
 
-    def report(self, res: ExecResult) -> CliReport:
+    def report(self, res: ExecResult) -> AgentResult:
         out = res.stdout + "\n" + res.stderr
         usage = list(_TOKENS.finditer(res.stdout))
         if _LITELLM_INFRA.search(out) or (not usage and INFRA_TEXT.search(out)):
-            return CliReport("infra_error", f"model API failed: {last_line(res.stderr) or last_line(res.stdout)}")
+            return AgentResult("infra_error", f"model API failed: {last_line(res.stderr) or last_line(res.stdout)}")
         if not usage:
-            return no_report(res, "usage line") if res.exit_code else CliReport(error="aider reported no usage")
+            return no_report(res, "usage line") if res.exit_code else AgentResult(error="aider reported no usage")
         tokens_in = sum(_count(m[1], m[2]) or 0 for m in usage)
         tokens_out = sum(_count(m[7], m[8]) or 0 for m in usage)
         cost = usage[-1][10]  # the session total of the last message
-        return CliReport(tokens_in=tokens_in, tokens_out=tokens_out,
+        return AgentResult(tokens_in=tokens_in, tokens_out=tokens_out,
                          tokens_cache_write=sum(_count(m[3], m[4]) or 0 for m in usage) or None,
                          tokens_cache_read=sum(_count(m[5], m[6]) or 0 for m in usage) or None,
                          cost_usd=float(cost) if cost else None,

@@ -12,7 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from runner.agents.cli import INFRA_STATUS, INFRA_TEXT, CliAgent, CliReport, no_report
+from runner.agents.base import AgentResult
+from runner.agents.cli import INFRA_STATUS, INFRA_TEXT, CliAgent, no_report
 from runner.sandbox import ExecResult
 from runner.tasks import TaskSpec
 
@@ -109,13 +110,13 @@ class ClaudeCodeAgent(CliAgent):
             argv += ["--allowedTools", ",".join(self.settings["allowed_tools"])]
         return argv
 
-    def report(self, res: ExecResult) -> CliReport:
+    def report(self, res: ExecResult) -> AgentResult:
         run = parse_stream(res.stdout)
         outcome, reason = classify(run, res)
         r = run.result or {}
         usage = r.get("usage") or {}
         duration = r.get("duration_ms")
-        return CliReport(
+        return AgentResult(
             outcome=outcome, error=reason,
             final_message=r.get("result") if isinstance(r.get("result"), str) else None,
             model=run.model, tokens_in=usage.get("input_tokens"), tokens_out=usage.get("output_tokens"),

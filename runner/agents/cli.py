@@ -28,40 +28,22 @@ INFRA_TEXT = re.compile(
 )
 
 
-@dataclass
-class CliReport:
-    """What a CLI said about its run; `outcome` is one of ok / timeout / error / infra_error."""
-
-    outcome: str = "ok"
-    error: str | None = None
-    final_message: str | None = None
-    model: str | None = None
-    tokens_in: int | None = None
-    tokens_out: int | None = None
-    tokens_cache_read: int | None = None
-    tokens_cache_write: int | None = None
-    cost_usd: float | None = None
-    turns: int | None = None
-    tool_calls_by_tool: dict[str, int] | None = None
-    duration_s: float | None = None
-
-
 def last_line(text: str) -> str:
     lines = [ln for ln in text.strip().splitlines() if ln.strip()]
     return lines[-1][:300] if lines else ""
 
 
-def no_report(res: ExecResult, what: str) -> CliReport:
+def no_report(res: ExecResult, what: str) -> AgentResult:
     """The CLI printed nothing usable: our side (missing CLI, network, auth) or the agent's (a crash)."""
     if res.timed_out:
-        return CliReport("timeout", "agent exceeded its time limit")
+        return AgentResult("timeout", "agent exceeded its time limit")
     raw = res.stderr + "\n" + res.stdout
     if res.exit_code == 127:
-        return CliReport("infra_error", f"the CLI is not installed in the sandbox: {last_line(res.stderr)}")
+        return AgentResult("infra_error", f"the CLI is not installed in the sandbox: {last_line(res.stderr)}")
     if INFRA_TEXT.search(raw[-4000:]):
         why = last_line(res.stderr) or last_line(res.stdout)
-        return CliReport("infra_error", f"CLI failed before any result (exit {res.exit_code}): {why}")
-    return CliReport("error", f"no {what} in the CLI's output (exit {res.exit_code}); raw output kept")
+        return AgentResult("infra_error", f"CLI failed before any result (exit {res.exit_code}): {why}")
+    return AgentResult("error", f"no {what} in the CLI's output (exit {res.exit_code}); raw output kept")
 
 
 @dataclass
@@ -105,7 +87,8 @@ class CliAgent(Agent):
     def argv(self, task: TaskSpec) -> list[str]: ...
 
     @abstractmethod
-    def report(self, res: ExecResult) -> CliReport: ...
+    def report(self, res: ExecResult) -> AgentResult:
+        """What the CLI said about its run; solve() adds what the harness knows (version, log, transcript)."""
 
     def solve(self, task: TaskSpec, sandbox: Sandbox) -> AgentResult:
         for dest, src in (self.settings.get("install") or {}).items():
@@ -118,12 +101,9 @@ class CliAgent(Agent):
         rep = self.report(res)
         if res.timed_out:
             rep.outcome, rep.error = "timeout", "agent exceeded its time limit"
-        by_tool = rep.tool_calls_by_tool
-        return AgentResult(
-            outcome=rep.outcome, error=rep.error, log=res.stderr, final_message=rep.final_message,
-            exit_code=res.exit_code, duration_s=rep.duration_s or res.duration_s, version=version,
-            model=rep.model or self.model, tokens_in=rep.tokens_in, tokens_out=rep.tokens_out,
-            tokens_cache_read=rep.tokens_cache_read, tokens_cache_write=rep.tokens_cache_write,
-            cost_usd=rep.cost_usd, turns=rep.turns, tool_calls=None if by_tool is None else sum(by_tool.values()),
-            tool_calls_by_tool=by_tool, transcript=res.stdout,
-        )
+        rep.log, rep.exit_code, rep.version, rep.transcript = res.stderr, res.exit_code, version, res.stdout
+        rep.duration_s = rep.duration_s or res.duration_s
+        rep.model = rep.model or self.model
+        if rep.tool_calls_by_tool is not None:
+            rep.tool_calls = sum(rep.tool_calls_by_tool.values())
+        return rep

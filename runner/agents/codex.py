@@ -10,7 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import ClassVar
 
-from runner.agents.cli import INFRA_TEXT, CliAgent, CliReport, no_report
+from runner.agents.base import AgentResult
+from runner.agents.cli import INFRA_TEXT, CliAgent, no_report
 from runner.sandbox import ExecResult
 from runner.tasks import TaskSpec
 
@@ -32,7 +33,7 @@ class CodexAgent(CliAgent):
             argv += ["--model", self.model]
         return [*argv, self.budget_note(task)]
 
-    def report(self, res: ExecResult) -> CliReport:
+    def report(self, res: ExecResult) -> AgentResult:
         events = []
         for line in res.stdout.splitlines():
             try:
@@ -59,7 +60,7 @@ class CodexAgent(CliAgent):
                     failure = (e.get("error") or {}).get("message") or "turn failed"
             elif kind == "error":
                 failure = e.get("message") or "error"
-        rep = CliReport(final_message=final, tokens_in=usage.get("input_tokens"),
+        rep = AgentResult(final_message=final, tokens_in=usage.get("input_tokens"),
                         tokens_out=usage.get("output_tokens"), tokens_cache_read=usage.get("cached_input_tokens"),
                         turns=turns or None, tool_calls_by_tool=dict(tools))
         if failure:

@@ -8,7 +8,8 @@ import json
 from dataclasses import dataclass
 from typing import ClassVar
 
-from runner.agents.cli import INFRA_STATUS, INFRA_TEXT, CliAgent, CliReport, no_report
+from runner.agents.base import AgentResult
+from runner.agents.cli import INFRA_STATUS, INFRA_TEXT, CliAgent, no_report
 from runner.sandbox import ExecResult
 from runner.tasks import TaskSpec
 
@@ -27,7 +28,7 @@ class GeminiAgent(CliAgent):
         argv = [*self.command(), "-p", self.budget_note(task), "--output-format", "json", "--yolo"]
         return [*argv, "--model", self.model] if self.model else argv
 
-    def report(self, res: ExecResult) -> CliReport:
+    def report(self, res: ExecResult) -> AgentResult:
         start = res.stdout.find("{")
         try:
             data = json.loads(res.stdout[start:]) if start >= 0 else None
@@ -41,7 +42,7 @@ class GeminiAgent(CliAgent):
                   for k in ("prompt", "candidates", "cached")}
         requests = sum((m.get("api") or {}).get("totalRequests", 0) for m in models.values())
         by_name = (stats.get("tools") or {}).get("byName")
-        rep = CliReport(
+        rep = AgentResult(
             final_message=data.get("response"), model=next(iter(models), None),
             tokens_in=tokens["prompt"] if models else None, tokens_out=tokens["candidates"] if models else None,
             tokens_cache_read=tokens["cached"] if models else None, turns=requests or None,

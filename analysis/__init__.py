@@ -1,0 +1,1 @@
+"""Analysis: attempts -> posterior of each agent's daily ability -> summaries; and the peers' methods."""

@@ -1,0 +1,99 @@
+"""Synthetic histories with a known truth, to validate the model and compare detection rules.
+
+`simulate` follows the model's own assumptions: logit P(pass) = theta[agent, day] - b[task], with
+theta a Gaussian random walk plus an injected drop, and b ~ Normal(0, sd). `simulate_misspecified`
+breaks them on purpose (task difficulty drifts, a few tasks are flaky) to see what the model does
+when reality is not its story.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import optimize
+from scipy.special import expit
+
+
+@dataclass(frozen=True)
+class Drop:
+    """A drop of `points` in expected pass rate, starting on `start` and reached after `ramp_days`
+    (0: sudden; 30: a slow slide)."""
+
+    points: float = 0.0
+    start: int = 0
+    ramp_days: int = 0
+
+
+@dataclass
+class History:
+    attempts: pd.DataFrame  # agent, day, task, attempts, passed
+    theta: np.ndarray  # (agents, days) true ability
+    difficulty: np.ndarray  # (tasks,)
+    pass_rate: np.ndarray  # (agents, days) expected pass rate on the suite: mean_t logistic(theta - b)
+
+
+def expected_rate(theta: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return expit(theta[..., None] - b).mean(axis=-1)
+
+
+def level_for(rate: float, b: np.ndarray) -> float:
+    """The ability whose expected pass rate on tasks `b` is `rate`."""
+    return optimize.brentq(lambda th: expit(th - b).mean() - rate, -20, 20)
+
+
+def simulate(*, agents: int = 1, days: int = 90, tasks: int = 50, repeats: int = 1, base_rate: float = 0.55,
+             difficulty_sd: float = 1.5, walk_sd: float = 0.05, drop: Drop = Drop(), seed: int = 0) -> History:
+    rng = np.random.default_rng(seed)
+    b = rng.normal(0, difficulty_sd, tasks)
+    b -= b.mean()
+    level = level_for(base_rate, b)
+    walk = np.cumsum(rng.normal(0, walk_sd, (agents, days)), axis=1)
+    walk -= walk[:, :1]
+    theta = level + walk
+    if drop.points:
+        theta = _apply_drop(theta, b, drop)
+    return _draw(theta, b, repeats, rng)
+
+
+def simulate_misspecified(*, days: int = 90, tasks: int = 50, repeats: int = 1, base_rate: float = 0.55,
+                          difficulty_sd: float = 1.5, difficulty_drift_sd: float = 0.03, flaky_tasks: int = 3,
+                          drop: Drop = Drop(), seed: int = 0) -> History:
+    """One agent; task difficulties wander day to day and a few tasks pass at random half the time."""
+    rng = np.random.default_rng(seed)
+    b0 = rng.normal(0, difficulty_sd, tasks)
+    b0 -= b0.mean()
+    theta = np.full((1, days), level_for(base_rate, b0))
+    if drop.points:
+        theta = _apply_drop(theta, b0, drop)
+    b_days = b0 + np.cumsum(rng.normal(0, difficulty_drift_sd, (days, tasks)), axis=0)
+    p = expit(theta[0][:, None] - b_days)  # (days, tasks)
+    p[:, :flaky_tasks] = 0.5
+    passed = rng.binomial(repeats, p)
+    d, t = np.meshgrid(np.arange(days), np.arange(tasks), indexing="ij")
+    df = pd.DataFrame({"agent": 0, "day": d.ravel(), "task": t.ravel(), "attempts": repeats, "passed": passed.ravel()})
+    return History(df, theta, b0, p.mean(axis=1)[None, :])
+
+
+def _apply_drop(theta: np.ndarray, b: np.ndarray, drop: Drop) -> np.ndarray:
+    """Shift theta so the expected pass rate falls by `points` (on the pass-rate scale, as reported)."""
+    days = theta.shape[1]
+    ramp = np.clip((np.arange(days) - drop.start + 1) / max(drop.ramp_days, 1), 0, 1)
+    ramp[np.arange(days) < drop.start] = 0
+    out = theta.copy()
+    for a in range(theta.shape[0]):
+        for d in range(drop.start, days):
+            target = expit(theta[a, d] - b).mean() - drop.points / 100 * ramp[d]
+            out[a, d] = level_for(target, b)
+    return out
+
+
+def _draw(theta: np.ndarray, b: np.ndarray, repeats: int, rng) -> History:
+    agents, days = theta.shape
+    p = expit(theta[:, :, None] - b)  # (agents, days, tasks)
+    passed = rng.binomial(repeats, p)
+    a, d, t = np.meshgrid(np.arange(agents), np.arange(days), np.arange(len(b)), indexing="ij")
+    df = pd.DataFrame({"agent": a.ravel(), "day": d.ravel(), "task": t.ravel(), "attempts": repeats,
+                       "passed": passed.ravel()})
+    return History(df, theta, b, expected_rate(theta, b))

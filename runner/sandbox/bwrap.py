@@ -29,6 +29,7 @@ from runner.sandbox.base import (
     ExecResult,
     OutputCap,
     Sandbox,
+    SandboxError,
     SandboxUnavailable,
 )
 from runner.sandbox.cgroups import Cgroup
@@ -118,7 +119,11 @@ class BwrapSandbox(Sandbox):
             (self._root / sub).chmod(0o777)
         lim = self.limits
         if Cgroup.available():
-            self._cgroup = Cgroup(lim.memory_mb << 20, lim.pids)
+            try:
+                self._cgroup = Cgroup(lim.memory_mb << 20, lim.pids)
+            except OSError as e:
+                self.close()
+                raise SandboxError(f"could not create the sandbox's cgroup: {e}") from e
             self.isolation = "bwrap: all namespaces unshared, non-root, read-only root, cgroup limits"
         else:
             self.isolation = "bwrap: all namespaces unshared, non-root, read-only root, rlimits only"

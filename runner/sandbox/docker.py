@@ -123,9 +123,14 @@ class DockerSandbox(Sandbox):
                 labels={LABEL: "1", f"{LABEL}.pid": str(os.getpid()), f"{LABEL}.host": socket.gethostname()},
             )
             # PID 1 is docker-init; its only child is the keeper, which a timeout must not kill.
-            self._keeper = self._ctr.exec_run(["cat", "/proc/1/task/1/children"]).output.decode().split()[0]
+            children = self._ctr.exec_run(["cat", "/proc/1/task/1/children"]).output.decode().split()
         except docker.errors.DockerException as e:
+            self.close()
             raise SandboxError(f"could not start a container from {self.image}: {e}") from e
+        if not children:
+            self.close()
+            raise SandboxError(f"a container from {self.image} started without its keeper process")
+        self._keeper = children[0]
 
     def _ensure_image(self) -> None:
         import docker.errors

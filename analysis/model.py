@@ -46,7 +46,9 @@ def to_cells(attempts: pd.DataFrame) -> Cells:
     ti = attempts["task"].map({t: i for i, t in enumerate(tasks)}).to_numpy()
     np.add.at(y, (ai, di, ti), attempts["passed"].to_numpy())
     np.add.at(n, (ai, di, ti), attempts["attempts"].to_numpy())
-    return Cells(y, n, {"agent": agents, "day": days, "task": tasks})
+    # Samplers take string or integer coordinates: calendar days travel as ISO dates.
+    day_coords = days if isinstance(first, int | np.integer) else [d.isoformat() for d in days]
+    return Cells(y, n, {"agent": agents, "day": day_coords, "task": tasks})
 
 
 def build(cells: Cells, walk_prior_sd: float = 0.1) -> pm.Model:

@@ -50,6 +50,14 @@ def _parser() -> argparse.ArgumentParser:
                    help="retries of an infrastructure error, with backoff (default: CODEDRIFT_RETRIES or 2)")
     r.set_defaults(func=cmd_run)
 
+    f = sub.add_parser("fit", help="fit the ability model to the graded attempts")
+    f.add_argument("--agent", action="append", default=[], help="agent name (repeatable; default: all)")
+    f.add_argument("--since", type=dt.date.fromisoformat, default=None)
+    f.add_argument("--draws", type=int, default=500)
+    f.add_argument("--chains", type=int, default=2)
+    f.add_argument("--seed", type=int, default=0)
+    f.set_defaults(func=cmd_fit)
+
     tasks = sub.add_parser("tasks", help="task suites").add_subparsers(metavar="ACTION")
     ls = tasks.add_parser("list", help="list a suite's tasks")
     ls.add_argument("--suite", default="core")
@@ -109,6 +117,21 @@ def cmd_run(args, cfg) -> int:
         print(f"{name:<28} {' '.join(rep.by_task[name])}")
     counts = ", ".join(f"{n} {k}" for k, n in sorted(rep.new.items())) or "none"
     print(f"new attempts: {counts}; already recorded before this call: {rep.done_before}")
+    return 0
+
+
+def cmd_fit(args, cfg) -> int:
+    from analysis.fit import run_fit
+    from runner.store import agent_row
+
+    with db.session(cfg.db_url) as s:
+        ids = [agent_row(s, name).id for name in args.agent] or None
+    fit = run_fit(cfg, agent_ids=ids, since=args.since, draws=args.draws, tune=args.draws, chains=args.chains,
+                  seed=args.seed)
+    verdict = "ok" if fit.diagnostics_ok else "NOT TRUSTED (diagnostics failed)"
+    print(f"fit {fit.id}: {fit.first_day}..{fit.last_day}, {fit.attempts_used} attempts, {fit.duration_s:.1f}s; "
+          f"R-hat max {fit.rhat_max:.3f}, bulk ESS min {fit.ess_bulk_min:.0f}, tail ESS min {fit.ess_tail_min:.0f}, "
+          f"divergences {fit.divergences}, BFMI min {fit.bfmi_min:.2f}: {verdict}\nposterior: {fit.netcdf_path}")
     return 0
 
 

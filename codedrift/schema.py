@@ -109,3 +109,43 @@ class Attempt(SQLModel, table=True):
     agent_log: str | None = None
     test_log: str | None = None
     finished_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Fit(SQLModel, table=True):
+    """One posterior fit; its diagnostics travel with every number derived from it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    first_day: dt.date
+    last_day: dt.date
+    agents: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    attempts_used: int
+    sampler: str
+    chains: int
+    draws: int
+    seed: int
+    duration_s: float
+    rhat_max: float
+    ess_bulk_min: float
+    ess_tail_min: float
+    divergences: int
+    bfmi_min: float
+    diagnostics_ok: bool
+    netcdf_path: str | None = None
+
+
+class AbilityDay(SQLModel, table=True):
+    """Per fit, agent and calendar day: the expected pass rate on the suite, with credible intervals."""
+
+    __table_args__ = (UniqueConstraint("fit_id", "agent_id", "day"),)
+    id: int | None = Field(default=None, primary_key=True)
+    fit_id: int = Field(foreign_key="fit.id", index=True)
+    agent_id: int = Field(foreign_key="agent.id", index=True)
+    day: dt.date
+    attempts: int
+    passed: int
+    q05: float
+    q25: float
+    median: float
+    q75: float
+    q95: float

@@ -1,53 +1,97 @@
-"""`codedrift fit`: graded attempts from the database -> the ability model -> fit, summaries, NetCDF.
+"""`codedrift fit`: graded attempts from the database -> the ability model -> fit, summaries, verdicts.
 
 Infrastructure errors are excluded (they say nothing about the agent); timeouts and errors count as
 failures. Every stored number refers to its fit, whose diagnostics say whether it can be trusted.
+
+Cost is bounded: a fit covers at most `window_days`. What the older past says about the tasks
+arrives as a prior: the task difficulties of the latest fit that ended before this window began.
+Chained this way, information accumulates over the whole history without any day counted twice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import time
+from dataclasses import asdict, dataclass, field
 
+import numpy as np
 import pandas as pd
 from sqlmodel import Session, select
 
-from analysis import model
+from analysis import detect, model, verdicts
 from codedrift import db
-from codedrift.schema import AbilityDay, Attempt, AttemptStatus, Fit, Run
+from codedrift.schema import (
+    AbilityDay,
+    Agent,
+    Attempt,
+    AttemptStatus,
+    Fit,
+    GroupDay,
+    Run,
+    Suite,
+    Task,
+    TaskDifficulty,
+    Verdict,
+)
 from codedrift.settings import Settings
 
 
+@dataclass(frozen=True)
+class FitOptions:
+    agent_ids: list[int] | None = None
+    since: dt.date | None = None
+    window_days: int = 365
+    likelihood: str = "binary"
+    group_by: str | None = None  # "language" or "kind"
+    rule: detect.Rule = field(default_factory=detect.Rule)
+    baseline: tuple[dt.date, dt.date] | None = None  # a pinned baseline period
+    peers: verdicts.PeerSettings = field(default_factory=verdicts.PeerSettings)
+    sampling: model.Sampling = field(default_factory=model.Sampling)
+
+
 def load_attempts(s: Session, agent_ids: list[int] | None = None, since: dt.date | None = None) -> pd.DataFrame:
-    q = select(Run.agent_id, Run.date, Attempt.task_id, Attempt.status).join(Attempt, Attempt.run_id == Run.id)
-    q = q.where(Attempt.status != AttemptStatus.infra_error)
+    q = (select(Run.agent_id, Run.date, Attempt.task_id, Attempt.status, Attempt.tests_passed, Attempt.tests_total)
+         .join(Attempt, Attempt.run_id == Run.id).where(Attempt.status != AttemptStatus.infra_error))
     if agent_ids:
         q = q.where(Run.agent_id.in_(agent_ids))
     if since:
         q = q.where(Run.date >= since)
-    rows = s.exec(q).all()
-    df = pd.DataFrame(rows, columns=["agent", "day", "task", "status"])
+    df = pd.DataFrame(s.exec(q).all(), columns=["agent", "day", "task", "status", "tests_passed", "tests_total"])
     df["attempts"] = 1
     df["passed"] = (df["status"] == AttemptStatus.passed).astype(int)
     return df.drop(columns="status")
 
 
-def run_fit(cfg: Settings, *, agent_ids: list[int] | None = None, since: dt.date | None = None,
-            draws: int = 500, tune: int = 500, chains: int = 2, seed: int = 0) -> Fit:
+def load_tasks(s: Session, ids) -> pd.DataFrame:
+    rows = s.exec(select(Task.id, Suite.name, Task.language, Task.kind).join(Suite, Suite.id == Task.suite_id)
+                  .where(Task.id.in_([int(i) for i in ids]))).all()
+    return pd.DataFrame(rows, columns=["task", "family", "language", "kind"])
+
+
+def run_fit(cfg: Settings, opts: FitOptions = FitOptions()) -> Fit:
     with db.session(cfg.db_url) as s:
-        df = load_attempts(s, agent_ids, since)
+        last = s.exec(select(Run.date).order_by(Run.date.desc())).first()
+        start = last - dt.timedelta(days=opts.window_days - 1) if last else None
+        since = max(d for d in (opts.since, start) if d) if (opts.since or start) else None
+        df = load_attempts(s, opts.agent_ids, since)
         if df.empty:
             raise ValueError("no graded attempts to fit yet; run `codedrift run` first")
-        cells = model.to_cells(df)
+        cells = model.to_cells(df, load_tasks(s, df["task"].unique()), opts.group_by)
+        prior_fit, priors = _carried_in(s, df["day"].min())
         t0 = time.monotonic()
-        idata = model.fit(cells, draws=draws, tune=tune, chains=chains, seed=seed)
+        idata = model.fit(cells, opts.sampling, opts.likelihood, priors)
         diag = model.diagnostics(idata)
         days = [dt.date.fromisoformat(d) for d in cells.coords["day"]]
         row = Fit(first_day=days[0], last_day=days[-1], agents=[int(a) for a in cells.coords["agent"]],
-                  attempts_used=len(df), sampler=idata["sample_stats"].attrs.get("inference_library", "pymc"),
-                  chains=chains, draws=draws, seed=seed, duration_s=time.monotonic() - t0,
+                  attempts_used=len(df), sampler=opts.sampling.sampler, chains=opts.sampling.chains,
+                  draws=opts.sampling.draws, seed=opts.sampling.seed, duration_s=time.monotonic() - t0,
                   rhat_max=diag["rhat_max"], ess_bulk_min=diag["ess_bulk_min"], ess_tail_min=diag["ess_tail_min"],
-                  divergences=diag["divergences"], bfmi_min=diag["bfmi_min"], diagnostics_ok=diag["ok"])
+                  divergences=diag["divergences"], bfmi_min=diag["bfmi_min"], diagnostics_ok=diag["ok"],
+                  likelihood=opts.likelihood, group_by=opts.group_by if cells.group is not None else None,
+                  prior_fit_id=prior_fit,
+                  rule=asdict(opts.rule) | {"baseline": [d.isoformat() for d in opts.baseline] if opts.baseline
+                                            else None} | {"peers": asdict(opts.peers)},
+                  min_detectable_drop=_detectable(idata, cells, opts.rule))
         s.add(row)
         s.commit()
         path = cfg.data_dir / "fits" / f"fit-{row.id}.nc"
@@ -55,9 +99,81 @@ def run_fit(cfg: Settings, *, agent_ids: list[int] | None = None, since: dt.date
         idata.to_netcdf(path)
         row.netcdf_path = str(path)
         s.add(row)
-        for r in model.summarise(idata, cells).itertuples():
-            s.add(AbilityDay(fit_id=row.id, agent_id=int(r.agent), day=dt.date.fromisoformat(r.day),
-                             attempts=r.attempts, passed=r.passed,
-                             q05=r.q05, q25=r.q25, median=r.median, q75=r.q75, q95=r.q95))
+        _store_summaries(s, row, idata, cells, days)
+        _store_verdicts(s, row, idata, cells, days, opts)
         s.commit()
         return row
+
+
+def _carried_in(s: Session, first_day: dt.date) -> tuple[int | None, model.Priors]:
+    earlier = s.exec(select(Fit).where(Fit.last_day < first_day).order_by(Fit.last_day.desc(), Fit.id.desc())).first()
+    if earlier is None:
+        return None, model.Priors()
+    rows = s.exec(select(TaskDifficulty).where(TaskDifficulty.fit_id == earlier.id)).all()
+    return earlier.id, model.Priors(difficulty={r.task_id: (r.mean, r.sd) for r in rows} or None)
+
+
+def _store_summaries(s: Session, fit: Fit, idata, cells: model.Cells, days: list[dt.date]) -> None:
+    for r in model.summarise(idata, cells).itertuples():
+        s.add(AbilityDay(fit_id=fit.id, agent_id=int(r.agent), day=dt.date.fromisoformat(r.day),
+                         attempts=r.attempts, passed=r.passed, q05=r.q05, q25=r.q25, median=r.median,
+                         q75=r.q75, q95=r.q95, theta_mean=r.theta_mean, theta_sd=r.theta_sd))
+    for r in model.summarise_difficulty(idata, cells).itertuples():
+        s.add(TaskDifficulty(fit_id=fit.id, task_id=int(r.task), mean=r.mean, sd=r.sd, q05=r.q05, median=r.median,
+                             q95=r.q95, attempts=int(r.attempts), passed=int(r.passed)))
+    if cells.group is not None:
+        rate = model.draws_of(idata, "pass_rate_by_group")
+        q = np.quantile(rate, [0.05, 0.25, 0.5, 0.75, 0.95], axis=0)  # (5, agent, group, day)
+        for ai, agent in enumerate(cells.coords["agent"]):
+            for gi, group in enumerate(cells.coords["group"]):
+                for di, day in enumerate(days):
+                    s.add(GroupDay(fit_id=fit.id, agent_id=int(agent), grouping=fit.group_by, group=str(group),
+                                   day=day, **dict(zip(("q05", "q25", "median", "q75", "q95"),
+                                                       map(float, q[:, ai, gi, di]), strict=True))))
+
+
+def _store_verdicts(s: Session, fit: Fit, idata, cells: model.Cells, days: list[dt.date], opts: FitOptions) -> None:
+    baseline = None
+    if opts.baseline:
+        baseline = tuple(min(max((d - days[0]).days, 0), len(days) - 1) for d in opts.baseline)
+    wins = detect.windows(len(days) - 1, opts.rule, baseline)
+    rate = model.pass_rate_draws(idata)
+    agents = cells.coords["agent"]
+    controls = {a.id for a in s.exec(select(Agent).where(Agent.id.in_([int(a) for a in agents]))) if a.control}
+    control = next((i for i, a in enumerate(agents) if a in controls), None)
+    for ai, agent in enumerate(agents):
+        ref = rate[:, control] if control is not None and control != ai else None
+        rows = verdicts.bayes(rate[:, ai], wins, opts.rule, ref) + verdicts.peer_rows(
+            cells.passed[ai], cells.attempts[ai], wins, opts.peers)
+        for r in rows:
+            attempts = r.pop("attempts", None)
+            if attempts is None:
+                attempts = int(cells.attempts[ai, r["start"]:r["end"] + 1].sum())
+            s.add(Verdict(fit_id=fit.id, agent_id=int(agent), day=days[-1], attempts=attempts,
+                          window_start=days[r.pop("start")], window_end=days[r.pop("end")],
+                          baseline_start=days[r.pop("baseline_start")], baseline_end=days[r.pop("baseline_end")],
+                          **{k: _plain(v) for k, v in r.items()}))
+
+
+def _detectable(idata, cells: model.Cells, rule: detect.Rule) -> dict:
+    """Per agent, at the volume of its last 30 days with runs."""
+    sigma = np.median(model.draws_of(idata, "sigma_walk"), axis=0)
+    b = model.draws_of(idata, "difficulty").mean(0)
+    theta = model.draws_of(idata, "theta").mean(0)
+    out = {}
+    for ai, agent in enumerate(cells.coords["agent"]):
+        n = cells.attempts[ai]
+        run_days = np.flatnonzero(n.sum(1))[-30:]
+        if not len(run_days):
+            continue
+        p = 1 / (1 + np.exp(-(theta[ai, -1] - b)))
+        info = float((n[run_days] * p * (1 - p)).sum(1).mean())
+        mdd = detect.minimum_detectable_drop(info, float((p * (1 - p)).mean()), float(sigma[ai]), rule)
+        out[str(int(agent))] = {"points": round(100 * mdd, 2), "tasks_per_day": float((n[run_days] > 0).sum(1).mean()),
+                                "attempts_per_task": float(n[run_days].sum() / max((n[run_days] > 0).sum(), 1)),
+                                "sigma_walk": float(sigma[ai])}
+    return out
+
+
+def _plain(v):
+    return v.item() if isinstance(v, np.generic) else v

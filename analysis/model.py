@@ -1,25 +1,28 @@
 """The ability model: latent daily ability per agent with per-task difficulty.
 
-    logit P(pass | agent a, day d, task t) = theta[a, d] - b[t]
-    theta[a, :] ~ Gaussian random walk over calendar days, step sd sigma_walk[a]
-    b ~ ZeroSumNormal(sigma_b)   (difficulty; its sum is pinned to 0, which identifies the model)
+    logit P(pass | agent a, day d, task t) = theta[a, d] (+ delta[a, g(t), d]) - b[t]
+    theta[a, :] = level[a] + a random walk over calendar days, step sd sigma_walk[a]   (analysis/walk.py)
+    b[t] ~ Normal(family mean or carried-in prior, sigma_b), centred to sum 0 (identifies the model)
+    delta[a, g, :]  optional per-language or per-kind walks, zero-sum across groups
 
 Repeats are aggregated into binomial counts per (agent, day, task) cell on a dense grid, and the
-likelihood is one term, sum(y * eta - n * softplus(eta)): cells with no attempt add nothing, so days
-without a run are carried by the walk instead of being dropped. The walk is centred because every
-observed day is informed by many tasks; ZeroSumNormal pins the location exactly rather than softly.
-Both choices come from measurements on this machine (shared/README.md), where they sampled an order
-of magnitude faster than the non-centred, soft-pinned version with no loss of recovery.
+pass/fail likelihood is one term, sum(y * eta - n * softplus(eta)): cells with no attempt add nothing,
+so days without a run are carried by the walk instead of being dropped. The partial-credit
+likelihood (tests passed of tests run, beta-binomial) works per attempt instead.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 import pymc as pm
 import pytensor.tensor as pt
+
+from analysis import walk
+
+LIKELIHOODS = ("binary", "partial")
 
 
 @dataclass
@@ -27,68 +30,182 @@ class Cells:
     passed: np.ndarray  # (agent, day, task) successes
     attempts: np.ndarray  # (agent, day, task) trials
     coords: dict[str, list]
+    family: np.ndarray | None = None  # (task,) index into coords["family"]
+    group: np.ndarray | None = None  # (task,) index into coords["group"]
+    tests: pd.DataFrame | None = field(default=None, repr=False)  # per attempt: a, d, t, k, m
 
 
-def to_cells(attempts: pd.DataFrame) -> Cells:
-    """Columns agent, day, task, attempts, passed (one row per attempt or already aggregated).
+def to_cells(attempts: pd.DataFrame, tasks: pd.DataFrame | None = None, group_by: str | None = None) -> Cells:
+    """`attempts`: agent, day, task, attempts, passed (one row per attempt or already aggregated), and
+    optionally tests_passed, tests_total. `tasks`: task plus any of family, language, kind.
     Days form a complete calendar from the first to the last day present."""
     agents = sorted(attempts["agent"].unique())
-    tasks = sorted(attempts["task"].unique())
+    task_ids = sorted(attempts["task"].unique())
     first, last = attempts["day"].min(), attempts["day"].max()
-    if isinstance(first, int | np.integer):
-        days = list(range(int(first), int(last) + 1))
-    else:
-        days = list(pd.date_range(first, last, freq="D").date)
-    shape = (len(agents), len(days), len(tasks))
+    integer_days = isinstance(first, int | np.integer)
+    days = list(range(int(first), int(last) + 1)) if integer_days else list(pd.date_range(first, last).date)
+    shape = (len(agents), len(days), len(task_ids))
     y, n = np.zeros(shape, dtype="int64"), np.zeros(shape, dtype="int64")
     ai = attempts["agent"].map({a: i for i, a in enumerate(agents)}).to_numpy()
     di = attempts["day"].map({d: i for i, d in enumerate(days)}).to_numpy()
-    ti = attempts["task"].map({t: i for i, t in enumerate(tasks)}).to_numpy()
+    ti = attempts["task"].map({t: i for i, t in enumerate(task_ids)}).to_numpy()
     np.add.at(y, (ai, di, ti), attempts["passed"].to_numpy())
     np.add.at(n, (ai, di, ti), attempts["attempts"].to_numpy())
     # Samplers take string or integer coordinates: calendar days travel as ISO dates.
-    day_coords = days if isinstance(first, int | np.integer) else [d.isoformat() for d in days]
-    return Cells(y, n, {"agent": agents, "day": day_coords, "task": tasks})
+    coords = {"agent": agents, "day": days if integer_days else [d.isoformat() for d in days], "task": task_ids}
+    cells = Cells(y, n, coords)
+    if tasks is not None:
+        meta = tasks.set_index("task").reindex(task_ids)
+        for attr, column in (("family", "family"), ("group", group_by)):
+            if column and column in meta and meta[column].notna().all():
+                codes, labels = pd.factorize(meta[column], sort=True)
+                if attr == "group" or len(labels) > 1:
+                    cells.coords[attr] = list(labels)
+                    setattr(cells, attr, codes)
+    if {"tests_passed", "tests_total"} <= set(attempts.columns):
+        ok = attempts["tests_total"].fillna(0).to_numpy() > 0
+        cells.tests = pd.DataFrame({"a": ai[ok], "d": di[ok], "t": ti[ok],
+                                    "k": attempts["tests_passed"].fillna(0).to_numpy()[ok].astype("int64"),
+                                    "m": attempts["tests_total"].to_numpy()[ok].astype("int64")})
+    return cells
 
 
-def build(cells: Cells, walk_prior_sd: float = 0.1) -> pm.Model:
-    with pm.Model(coords=cells.coords) as model:
+def information(cells: Cells) -> np.ndarray:
+    """Fisher information about ability per agent and observed day (logit scale), averaged over days."""
+    p = (cells.passed.sum((0, 1)) + 1) / (cells.attempts.sum((0, 1)) + 2)
+    return (cells.attempts * (p * (1 - p))).sum(-1).mean(-1)
+
+
+def group_information(cells: Cells) -> np.ndarray:
+    p = (cells.passed.sum((0, 1)) + 1) / (cells.attempts.sum((0, 1)) + 2)
+    per_task = (cells.attempts * (p * (1 - p))).mean(1)  # (agent, task)
+    groups = len(cells.coords["group"])
+    return np.stack([per_task[:, cells.group == g].sum(-1) for g in range(groups)], axis=1)
+
+
+@dataclass(frozen=True)
+class Priors:
+    walk_sd: float = 0.1  # HalfNormal scale of the daily step, logits
+    difficulty_sd: float = 2.0  # HalfNormal scale of the task spread, logits
+    level_sd: float = 2.0
+    group_walk_sd: float = 0.05
+    # Carried in from an earlier fit (bounded-cost refits): task -> (mean, sd) of its difficulty.
+    difficulty: dict | None = None
+
+
+def build(cells: Cells, likelihood: str = "binary", priors: Priors = Priors()) -> pm.Model:
+    if likelihood not in LIKELIHOODS:
+        raise ValueError(f"likelihood must be one of {LIKELIHOODS}, not {likelihood!r}")
+    _agents, days, _ = cells.passed.shape
+    coords = cells.coords | {"mode": list(range(1, days))}
+    with pm.Model(coords=coords) as model:
         y = pm.Data("passed", cells.passed, dims=("agent", "day", "task"))
         n = pm.Data("attempts", cells.attempts, dims=("agent", "day", "task"))
-        sigma_b = pm.HalfNormal("sigma_b", 2.0)
-        b = pm.ZeroSumNormal("difficulty", sigma=sigma_b, dims="task")
-        sigma_walk = pm.HalfNormal("sigma_walk", walk_prior_sd, dims="agent")
-        theta = pm.GaussianRandomWalk("theta", sigma=sigma_walk, init_dist=pm.Normal.dist(0.0, 2.0),
-                                      dims=("agent", "day"))
+        b = _difficulty(cells, priors)
+        sigma_walk = pm.HalfNormal("sigma_walk", priors.walk_sd, dims="agent")
+        level = pm.Normal("level", 0.0, priors.level_sd, dims="agent")
+        theta = level[:, None] * pt.ones((1, days))
+        if days > 1:
+            w = pm.Data("walk_centring", walk.centring(information(cells), days), dims=("agent", "mode"))
+            theta = theta + walk.deviations("walk", sigma_walk, w, ("agent", "mode"), days)
+        theta = pm.Deterministic("theta", theta, dims=("agent", "day"))
         eta = theta[:, :, None] - b[None, None, :]
-        pm.Potential("loglik", pt.sum(y * eta - n * pt.softplus(eta)))
+        if cells.group is not None and days > 1:
+            eta = eta + _group_walks(cells, priors)[:, cells.group, :].transpose(0, 2, 1)
+        if likelihood == "binary":
+            pm.Potential("loglik", pt.sum(y * eta - n * pt.softplus(eta)))
+        else:
+            _partial_credit(cells, eta)
         # What a reader understands: the expected pass rate on the current suite.
-        pm.Deterministic("pass_rate", pt.mean(pt.sigmoid(eta), axis=-1), dims=("agent", "day"))
+        rate = pt.sigmoid(eta)
+        pm.Deterministic("pass_rate", pt.mean(rate, axis=-1), dims=("agent", "day"))
+        if cells.group is not None:
+            by_group = pt.stack([pt.mean(rate[:, :, np.flatnonzero(cells.group == g)], axis=-1)
+                                 for g in range(len(cells.coords["group"]))], axis=1)
+            pm.Deterministic("pass_rate_by_group", by_group, dims=("agent", "group", "day"))
     return model
 
 
-def fit(cells: Cells, *, draws: int = 500, tune: int = 500, chains: int = 2, seed: int = 0,
-        sampler: str = "nutpie"):
-    model = build(cells)
+def _difficulty(cells: Cells, priors: Priors):
+    """Centred (each task is seen on many days) and shifted to sum 0, which pins the scale's location."""
+    sigma_b = pm.HalfNormal("sigma_b", priors.difficulty_sd)
+    mu = pt.zeros(len(cells.coords["task"]))
+    if cells.family is not None:
+        sigma_family = pm.HalfNormal("sigma_family", 1.0)
+        family = pm.Normal("family_difficulty", 0.0, sigma_family, dims="family")
+        mu = family[cells.family]
+    sd = sigma_b * pt.ones(len(cells.coords["task"]))
+    if priors.difficulty:
+        known = [priors.difficulty.get(t) for t in cells.coords["task"]]
+        mask = np.array([k is not None for k in known])
+        mu = pt.switch(mask, np.array([k[0] if k else 0.0 for k in known]), mu)
+        sd = pt.switch(mask, np.array([k[1] if k else 1.0 for k in known]), sd)
+    raw = pm.Normal("difficulty_raw", mu, sd, dims="task")
+    return pm.Deterministic("difficulty", raw - raw.mean(), dims="task")
+
+
+def _group_walks(cells: Cells, priors: Priors):
+    """Per (agent, language-or-kind) deviations that change over time, zero-sum across groups, so a
+    drop confined to one group shows there without moving the agent's overall ability."""
+    days = cells.passed.shape[1]
+    sigma = pm.HalfNormal("sigma_group_walk", priors.group_walk_sd)
+    agents, groups = cells.passed.shape[0], len(cells.coords["group"])
+    w = walk.centring(group_information(cells), days).reshape(agents * groups, days - 1)
+    flat = walk.deviations("group_walk", sigma * pt.ones(agents * groups), w, None, days)
+    dev = flat.reshape((agents, groups, days))
+    return pm.Deterministic("group_deviation", dev - dev.mean(axis=1, keepdims=True),
+                            dims=("agent", "group", "day"))
+
+
+def _partial_credit(cells: Cells, eta) -> None:
+    """Tests passed of tests run per attempt: beta-binomial around the pass probability; one shared
+    concentration absorbs the correlation between tests of one attempt."""
+    if cells.tests is None or cells.tests.empty:
+        raise ValueError("the partial-credit likelihood needs tests_passed/tests_total on the attempts")
+    t = cells.tests
+    mu = pt.clip(pt.sigmoid(eta[t["a"].to_numpy(), t["d"].to_numpy(), t["t"].to_numpy()]), 1e-6, 1 - 1e-6)
+    kappa = pm.Gamma("concentration", alpha=2.0, beta=0.2)
+    pm.BetaBinomial("tests_passed", n=t["m"].to_numpy(), alpha=mu * kappa, beta=(1 - mu) * kappa,
+                    observed=t["k"].to_numpy())
+
+
+@dataclass(frozen=True)
+class Sampling:
+    draws: int = 1000
+    tune: int = 500
+    chains: int = 2
+    seed: int = 0
+    sampler: str = "nutpie"  # or "pymc" (PyMC's own NUTS)
+
+
+def fit(cells: Cells, sampling: Sampling = Sampling(), likelihood: str = "binary", priors: Priors = Priors()):
+    return sample(build(cells, likelihood, priors), sampling)
+
+
+def sample(model: pm.Model, sampling: Sampling = Sampling()):
+    kw = dict(draws=sampling.draws, tune=sampling.tune, chains=sampling.chains, random_seed=sampling.seed,
+              progressbar=False)
     with model:
-        try:
-            return pm.sample(draws=draws, tune=tune, chains=chains, random_seed=seed, nuts_sampler=sampler,
-                             progressbar=False)
-        except ImportError:  # nutpie missing: PyMC's own NUTS
-            return pm.sample(draws=draws, tune=tune, chains=chains, random_seed=seed, progressbar=False)
+        if sampling.sampler == "nutpie":
+            try:
+                return pm.sample(nuts_sampler="nutpie", **kw)
+            except ImportError:  # nutpie missing: PyMC's own NUTS
+                pass
+        return pm.sample(nuts_sampler="pymc", compute_convergence_checks=False, **kw)
 
 
 # Thresholds a fit must meet before its numbers are shown as trustworthy.
 RHAT_MAX, ESS_MIN, BFMI_MIN = 1.01, 400, 0.3
+PARAMS = ["theta", "difficulty", "sigma_walk", "sigma_b", "level"]
 
 
 def diagnostics(idata) -> dict:
     import arviz as az
 
-    params = ["theta", "difficulty", "sigma_walk", "sigma_b"]
-    rhat = az.rhat(idata, var_names=params)
-    ess_bulk = az.ess(idata, var_names=params, method="bulk")
-    ess_tail = az.ess(idata, var_names=params, method="tail")
+    names = [p for p in PARAMS if p in idata["posterior"]]
+    rhat = az.rhat(idata, var_names=names)
+    ess_bulk = az.ess(idata, var_names=names, method="bulk")
+    ess_tail = az.ess(idata, var_names=names, method="tail")
     # ArviZ 1 returns DataTree nodes; flatten every variable's values to judge the worst one.
     worst = {name: float((np.max if name == "rhat" else np.min)(_values(tree)))
              for name, tree in (("rhat", rhat), ("ess_bulk", ess_bulk), ("ess_tail", ess_tail))}
@@ -105,28 +222,34 @@ def _values(tree) -> np.ndarray:
     return np.concatenate([np.ravel(v.values) for v in ds.data_vars.values()])
 
 
+def draws_of(idata, name: str) -> np.ndarray:
+    """(draws, ...) posterior draws of a variable, chains pooled."""
+    values = idata["posterior"][name].values
+    return values.reshape(-1, *values.shape[2:])
+
+
 def pass_rate_draws(idata) -> np.ndarray:
-    """(draws, agent, day) posterior draws of the expected pass rate, chains pooled."""
-    rate = idata["posterior"]["pass_rate"].values
-    return rate.reshape(-1, *rate.shape[2:])
+    return draws_of(idata, "pass_rate")
 
 
 def summarise(idata, cells: Cells) -> pd.DataFrame:
-    """Per agent-day: posterior median and 50% / 90% credible intervals of the expected pass rate."""
-    draws = pass_rate_draws(idata)
+    """Per agent-day: posterior median and 50% / 90% credible intervals of the expected pass rate,
+    and the ability (logit scale) mean and sd that a later windowed fit can start from."""
+    draws, theta = pass_rate_draws(idata), draws_of(idata, "theta")
     q = np.quantile(draws, [0.05, 0.25, 0.5, 0.75, 0.95], axis=0)  # (5, agent, day)
     rows = []
     for ai, agent in enumerate(cells.coords["agent"]):
         for di, day in enumerate(cells.coords["day"]):
             rows.append({"agent": agent, "day": day, "attempts": int(cells.attempts[ai, di].sum()),
                          "passed": int(cells.passed[ai, di].sum()), "q05": q[0, ai, di], "q25": q[1, ai, di],
-                         "median": q[2, ai, di], "q75": q[3, ai, di], "q95": q[4, ai, di]})
+                         "median": q[2, ai, di], "q75": q[3, ai, di], "q95": q[4, ai, di],
+                         "theta_mean": theta[:, ai, di].mean(), "theta_sd": theta[:, ai, di].std()})
     return pd.DataFrame(rows)
 
 
-def p_drop(idata, agent_index: int, window: slice, baseline: slice, delta: float = 0.02) -> float:
-    """P(mean expected pass rate over `window` is more than `delta` below its mean over `baseline`);
-    both windows are posterior quantities, so the baseline's own uncertainty is carried along."""
-    draws = pass_rate_draws(idata)[:, agent_index]
-    drop = draws[:, baseline].mean(axis=1) - draws[:, window].mean(axis=1)
-    return float(np.mean(drop > delta))
+def summarise_difficulty(idata, cells: Cells) -> pd.DataFrame:
+    b = draws_of(idata, "difficulty")
+    q = np.quantile(b, [0.05, 0.5, 0.95], axis=0)
+    return pd.DataFrame({"task": cells.coords["task"], "mean": b.mean(0), "sd": b.std(0),
+                         "q05": q[0], "median": q[1], "q95": q[2],
+                         "attempts": cells.attempts.sum((0, 1)), "passed": cells.passed.sum((0, 1))})

@@ -53,10 +53,26 @@ def _parser() -> argparse.ArgumentParser:
     f = sub.add_parser("fit", help="fit the ability model to the graded attempts")
     f.add_argument("--agent", action="append", default=[], help="agent name (repeatable; default: all)")
     f.add_argument("--since", type=dt.date.fromisoformat, default=None)
-    f.add_argument("--draws", type=int, default=500)
+    f.add_argument("--window-days", type=int, default=None,
+                   help="fit at most this many days; earlier fits carry in as priors (default 365)")
+    f.add_argument("--likelihood", choices=["binary", "partial"], default="binary",
+                   help="pass/fail (default) or tests passed of tests run")
+    f.add_argument("--group-by", choices=["language", "kind"], default=None, help="per-group ability walks")
+    f.add_argument("--delta", type=float, default=None, help="practical drop threshold, points (default 2)")
+    f.add_argument("--baseline", type=_period, default=None, metavar="START:END",
+                   help="pin the baseline period (e.g. a release), instead of the 30 days before each window")
+    f.add_argument("--draws", type=int, default=1000)
+    f.add_argument("--tune", type=int, default=500)
     f.add_argument("--chains", type=int, default=2)
     f.add_argument("--seed", type=int, default=0)
+    f.add_argument("--sampler", choices=["nutpie", "pymc"], default="nutpie")
     f.set_defaults(func=cmd_fit)
+
+    e = sub.add_parser("export", help="posterior summaries of a fit as files (schema: docs/export.md)")
+    e.add_argument("--format", choices=["csv", "parquet", "json", "netcdf"], default="csv")
+    e.add_argument("--out", type=Path, required=True)
+    e.add_argument("--fit", type=int, default=None, help="fit id (default: the latest)")
+    e.set_defaults(func=cmd_export)
 
     tasks = sub.add_parser("tasks", help="task suites").add_subparsers(metavar="ACTION")
     ls = tasks.add_parser("list", help="list a suite's tasks")
@@ -120,18 +136,64 @@ def cmd_run(args, cfg) -> int:
     return 0
 
 
+def _period(text: str) -> tuple[dt.date, dt.date]:
+    start, _, end = text.partition(":")
+    try:
+        period = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected START:END as YYYY-MM-DD:YYYY-MM-DD, got {text!r}") from None
+    if period[1] < period[0]:
+        raise argparse.ArgumentTypeError(f"the baseline ends before it starts: {text!r}")
+    return period
+
+
 def cmd_fit(args, cfg) -> int:
-    from analysis.fit import run_fit
+    from analysis.detect import Rule
+    from analysis.fit import FitOptions, run_fit
+    from analysis.model import Sampling
     from runner.store import agent_row
 
     with db.session(cfg.db_url) as s:
         ids = [agent_row(s, name).id for name in args.agent] or None
-    fit = run_fit(cfg, agent_ids=ids, since=args.since, draws=args.draws, tune=args.draws, chains=args.chains,
-                  seed=args.seed)
+    delta = args.delta / 100 if args.delta is not None else cfg.delta
+    opts = FitOptions(agent_ids=ids, since=args.since, window_days=args.window_days or cfg.fit_window_days,
+                      likelihood=args.likelihood, group_by=args.group_by, baseline=args.baseline,
+                      rule=Rule(delta=delta, watch=cfg.p_watch, degraded=cfg.p_degraded),
+                      sampling=Sampling(draws=args.draws, tune=args.tune, chains=args.chains, seed=args.seed,
+                                        sampler=args.sampler))
+    fit = run_fit(cfg, opts)
     verdict = "ok" if fit.diagnostics_ok else "NOT TRUSTED (diagnostics failed)"
     print(f"fit {fit.id}: {fit.first_day}..{fit.last_day}, {fit.attempts_used} attempts, {fit.duration_s:.1f}s; "
           f"R-hat max {fit.rhat_max:.3f}, bulk ESS min {fit.ess_bulk_min:.0f}, tail ESS min {fit.ess_tail_min:.0f}, "
           f"divergences {fit.divergences}, BFMI min {fit.bfmi_min:.2f}: {verdict}\nposterior: {fit.netcdf_path}")
+    _print_verdicts(cfg, fit)
+    return 0
+
+
+def _print_verdicts(cfg, fit) -> None:
+    from sqlmodel import select
+
+    from codedrift.schema import Agent, Verdict
+
+    with db.session(cfg.db_url) as s:
+        names = {a.id: a.name for a in s.exec(select(Agent))}
+        rows = s.exec(select(Verdict).where(Verdict.fit_id == fit.id, Verdict.method == "bayes")).all()
+    for r in rows:
+        print(f"{names[r.agent_id]:<20} {r.window:<6} P(drop > {100 * fit.rule['delta']:g} points) = {r.p_drop:.2f}"
+              f"  drop {100 * r.drop:+.1f} points [{100 * r.drop_low:+.1f}, {100 * r.drop_high:+.1f}]  {r.status}")
+    for agent, mdd in (fit.min_detectable_drop or {}).items():
+        print(f"{names[int(agent)]:<20} smallest drop seen within 7 days (80% power): {mdd['points']:.1f} points")
+
+
+def cmd_export(args, cfg) -> int:
+    from analysis.export import export, latest_fit_id
+
+    with db.session(cfg.db_url) as s:
+        fit_id = args.fit or latest_fit_id(s)
+        if fit_id is None:
+            raise ValueError("no fit to export yet; run `codedrift fit` first")
+        for path in export(s, fit_id, args.format, args.out):
+            print(path)
     return 0
 
 

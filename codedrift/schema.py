@@ -37,6 +37,9 @@ class Agent(SQLModel, table=True):
     model: str | None = None
     settings: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     simulated: bool = False
+    # A pinned control (fixed CLI version, or an open-weights model): when it drops too, the cause is on
+    # our side or in the shared harness, not in the tracked model.
+    control: bool | None = False
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
@@ -132,6 +135,12 @@ class Fit(SQLModel, table=True):
     bfmi_min: float
     diagnostics_ok: bool
     netcdf_path: str | None = None
+    likelihood: str | None = "binary"  # "binary" (pass/fail, shown on the dashboard) or "partial"
+    group_by: str | None = None  # language or kind when the fit has per-group walks
+    prior_fit_id: int | None = None  # the earlier fit whose task difficulties were carried in
+    rule: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))  # delta, thresholds, baseline
+    # Per agent id: the sudden drop (points) flagged with 80% probability within 7 days at this volume.
+    min_detectable_drop: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class AbilityDay(SQLModel, table=True):
@@ -149,3 +158,71 @@ class AbilityDay(SQLModel, table=True):
     median: float
     q75: float
     q95: float
+    theta_mean: float | None = None  # ability, logit scale
+    theta_sd: float | None = None
+
+
+class GroupDay(SQLModel, table=True):
+    """Per fit, agent, language-or-kind group and day: the expected pass rate on that group's tasks."""
+
+    __table_args__ = (UniqueConstraint("fit_id", "agent_id", "grouping", "group", "day"),)
+    id: int | None = Field(default=None, primary_key=True)
+    fit_id: int = Field(foreign_key="fit.id", index=True)
+    agent_id: int = Field(foreign_key="agent.id", index=True)
+    grouping: str  # language or kind
+    group: str
+    day: dt.date
+    q05: float
+    q25: float
+    median: float
+    q75: float
+    q95: float
+
+
+class TaskDifficulty(SQLModel, table=True):
+    """Per fit and task: difficulty on the logit scale (higher is harder; the suite averages 0)."""
+
+    __table_args__ = (UniqueConstraint("fit_id", "task_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    fit_id: int = Field(foreign_key="fit.id", index=True)
+    task_id: int = Field(foreign_key="task.id", index=True)
+    mean: float
+    sd: float
+    q05: float
+    median: float
+    q95: float
+    attempts: int
+    passed: int
+
+
+class Verdict(SQLModel, table=True):
+    """One method's judgement of one window for one agent on the fit's last day, so the Bayesian rule
+    and the peers' methods sit side by side. `drop` is baseline minus window (positive = worse), as
+    a pass-rate fraction."""
+
+    __table_args__ = (UniqueConstraint("fit_id", "agent_id", "method", "window"),)
+    id: int | None = Field(default=None, primary_key=True)
+    fit_id: int = Field(foreign_key="fit.id", index=True)
+    agent_id: int = Field(foreign_key="agent.id", index=True)
+    day: dt.date
+    method: str  # bayes, bayes_vs_control, tracker, paired, cusum
+    window: str  # today, 7d, 30d
+    window_start: dt.date
+    window_end: dt.date
+    baseline_start: dt.date | None = None
+    baseline_end: dt.date | None = None
+    attempts: int | None = None  # graded attempts in the window
+    drop: float | None = None
+    drop_low: float | None = None  # bayes: 90% credible; paired: 95% confidence
+    drop_high: float | None = None
+    p_drop: float | None = None  # bayes: P(drop > delta)
+    p_any_drop: float | None = None  # bayes: P(drop > 0)
+    p_value: float | None = None  # tracker, paired: one-sided p for a drop
+    rate: float | None = None  # tracker: the window's raw pass rate, its Wilson 95% interval and p0
+    rate_low: float | None = None
+    rate_high: float | None = None
+    p0: float | None = None
+    threshold: float | None = None  # tracker: its published "± threshold" at this n
+    statistic: float | None = None  # cusum: S on the day
+    flagged: bool
+    status: str  # ok, watch, degraded

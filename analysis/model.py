@@ -253,3 +253,23 @@ def summarise_difficulty(idata, cells: Cells) -> pd.DataFrame:
     return pd.DataFrame({"task": cells.coords["task"], "mean": b.mean(0), "sd": b.std(0),
                          "q05": q[0], "median": q[1], "q95": q[2],
                          "attempts": cells.attempts.sum((0, 1)), "passed": cells.passed.sum((0, 1))})
+
+
+class Compiled:
+    """The model compiled once for a grid shape; each `sample` swaps in new counts (nutpie), which is
+    what makes hundreds of refits affordable in benchmarks and calibration checks."""
+
+    def __init__(self, cells: Cells, sampling: Sampling = Sampling()):
+        import nutpie
+
+        self.coords, self.sampling = cells.coords, sampling
+        self.compiled = nutpie.compile_pymc_model(build(cells))
+
+    def sample(self, passed: np.ndarray, attempts: np.ndarray, seed: int = 0):
+        import nutpie
+
+        cells = Cells(passed, attempts, self.coords)
+        w = walk.centring(information(cells), passed.shape[1])
+        c = self.compiled.with_data(passed=passed, attempts=attempts, walk_centring=w)
+        s = self.sampling
+        return nutpie.sample(c, draws=s.draws, tune=s.tune, chains=s.chains, seed=seed, progress_bar=False)

@@ -44,7 +44,10 @@ def level_for(rate: float, b: np.ndarray) -> float:
 
 
 def simulate(*, agents: int = 1, days: int = 90, tasks: int = 50, repeats: int = 1, base_rate: float = 0.55,
-             difficulty_sd: float = 1.5, walk_sd: float = 0.05, drop: Drop = Drop(), seed: int = 0) -> History:
+             difficulty_sd: float = 1.5, walk_sd: float = 0.05, drop: Drop = Drop(), seed: int = 0,
+             tests: int = 0, concentration: float = 5.0) -> History:
+    """With `tests` > 0 (one attempt per task and day), each attempt runs that many tests and passes a
+    beta-binomial share of them around the pass probability; it passes when all of them pass."""
     rng = np.random.default_rng(seed)
     b = rng.normal(0, difficulty_sd, tasks)
     b -= b.mean()
@@ -54,6 +57,8 @@ def simulate(*, agents: int = 1, days: int = 90, tasks: int = 50, repeats: int =
     theta = level + walk
     if drop.points:
         theta = _apply_drop(theta, b, drop)
+    if tests:
+        return _draw_tests(theta, b, tests, concentration, rng)
     return _draw(theta, b, repeats, rng)
 
 
@@ -97,3 +102,12 @@ def _draw(theta: np.ndarray, b: np.ndarray, repeats: int, rng) -> History:
     df = pd.DataFrame({"agent": a.ravel(), "day": d.ravel(), "task": t.ravel(), "attempts": repeats,
                        "passed": passed.ravel()})
     return History(df, theta, b, expected_rate(theta, b))
+
+
+def _draw_tests(theta: np.ndarray, b: np.ndarray, tests: int, concentration: float, rng) -> History:
+    h = _draw(theta, b, 1, rng)
+    p = expit(theta[:, :, None] - b).ravel()
+    k = rng.binomial(tests, rng.beta(p * concentration, (1 - p) * concentration))
+    h.attempts["tests_passed"], h.attempts["tests_total"] = k, tests
+    h.attempts["passed"] = (k == tests).astype(int)
+    return h

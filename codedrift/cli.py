@@ -99,6 +99,8 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--adapter", required=True)
     add.add_argument("--model")
     add.add_argument("--setting", action="append", default=[], metavar="KEY=VALUE")
+    add.add_argument("--control", action="store_true",
+                     help="a pinned control (fixed CLI version or open-weights model) the others are compared with")
     add.set_defaults(func=cmd_agents_add)
     ag.add_parser("list", help="list agents").set_defaults(func=cmd_agents_list)
     inst = ag.add_parser("install", help="install an agent CLI from npm into the data dir")
@@ -244,7 +246,7 @@ def cmd_images_status(args, cfg) -> int:
 
 def cmd_agents_add(args, cfg) -> int:
     opts = dict(kv.split("=", 1) for kv in args.setting)
-    _upsert_agent(cfg, args.name, args.adapter, args.model, opts)
+    _upsert_agent(cfg, args.name, args.adapter, args.model, opts, args.control)
     return 0
 
 
@@ -258,11 +260,12 @@ def cmd_agents_load(args, cfg) -> int:
     for name, spec in (data.get("agents") or {}).items():
         if "adapter" not in spec:
             raise ValueError(f"{args.file}: agent {name!r} has no adapter")
-        _upsert_agent(cfg, name, spec["adapter"], spec.get("model"), spec.get("settings", {}))
+        _upsert_agent(cfg, name, spec["adapter"], spec.get("model"), spec.get("settings", {}),
+                      bool(spec.get("control", False)))
     return 0
 
 
-def _upsert_agent(cfg, name: str, adapter: str, model: str | None, opts: dict) -> None:
+def _upsert_agent(cfg, name: str, adapter: str, model: str | None, opts: dict, control: bool = False) -> None:
     from sqlmodel import select
 
     from codedrift.schema import Agent
@@ -275,10 +278,11 @@ def _upsert_agent(cfg, name: str, adapter: str, model: str | None, opts: dict) -
         raise ValueError(f"agent {name!r}: a setting holds a secret; name its environment variable instead")
     with db.session(cfg.db_url) as s:
         row = s.exec(select(Agent).where(Agent.name == name)).first() or Agent(name=name, adapter="")
-        row.adapter, row.model, row.settings = adapter, model, opts
+        row.adapter, row.model, row.settings, row.control = adapter, model, opts, control
         s.add(row)
         s.commit()
-    print(f"agent {name}: adapter {adapter}, model {model}, settings {json.dumps(opts)}")
+    role = " (control)" if control else ""
+    print(f"agent {name}{role}: adapter {adapter}, model {model}, settings {json.dumps(opts)}")
 
 
 def cmd_agents_install(args, cfg) -> int:

@@ -1,30 +1,52 @@
 """`codedrift fit` end to end: attempts in the database -> PyMC fit -> fit row, summaries, NetCDF."""
 
 import datetime as dt
+import json
 
+import pandas as pd
 import pytest
 import xarray as xr
 from sqlmodel import select
 
+from analysis.export import SCHEMA
 from analysis.simulate import Drop, simulate
 from codedrift import cli, db
-from codedrift.schema import AbilityDay, Agent, Attempt, AttemptStatus, Fit, Run, Suite, Task
+from codedrift.schema import (
+    AbilityDay,
+    Agent,
+    Attempt,
+    AttemptStatus,
+    Fit,
+    GroupDay,
+    Run,
+    Suite,
+    Task,
+    TaskDifficulty,
+    Verdict,
+)
 
 pytestmark = pytest.mark.slow
 START = dt.date(2026, 1, 1)
 
 
-def seed_database(cfg, days=40, tasks=20):
-    h = simulate(days=days, tasks=tasks, repeats=1, drop=Drop(points=15, start=30), seed=7)
+DROP_15 = Drop(points=15, start=30)
+
+
+def seed_database(cfg, days=40, tasks=20, name="sim-agent", drop=DROP_15, seed=7, first_day=0,
+                  tests=0):
+    h = simulate(days=days, tasks=tasks, repeats=1, drop=drop, seed=seed, tests=tests)
     with db.session(cfg.db_url) as s:
-        suite, agent = Suite(name="sim"), Agent(name="sim-agent", adapter="null", simulated=True)
+        suite = s.exec(select(Suite).where(Suite.name == "sim")).first() or Suite(name="sim")
+        agent = s.exec(select(Agent).where(Agent.name == name)).first() or Agent(name=name, adapter="null",
+                                                                                simulated=True)
         s.add_all([suite, agent])
         s.commit()
-        task_rows = [Task(suite_id=suite.id, name=f"t{i}", content_hash=f"h{i}", language="python",
-                          kind="generation", image="x", time_limit_s=60) for i in range(tasks)]
+        task_rows = s.exec(select(Task).order_by(Task.id)).all() or [
+            Task(suite_id=suite.id, name=f"t{i}", content_hash=f"h{i}", language="python" if i % 2 else "javascript",
+                 kind="generation", image="x", time_limit_s=60) for i in range(tasks)]
         s.add_all(task_rows)
         s.commit()
-        for d in range(days):
+        for d in range(first_day, days):
             if d == 12:
                 continue  # a day without a run
             run = Run(date=START + dt.timedelta(days=d), agent_id=agent.id, suite_id=suite.id, simulated=True)
@@ -33,7 +55,9 @@ def seed_database(cfg, days=40, tasks=20):
             day = h.attempts[h.attempts.day == d]
             for r in day.itertuples():
                 status = AttemptStatus.passed if r.passed else AttemptStatus.failed
-                s.add(Attempt(run_id=run.id, task_id=task_rows[r.task].id, attempt_no=1, status=status))
+                s.add(Attempt(run_id=run.id, task_id=task_rows[r.task].id, attempt_no=1, status=status,
+                              tests_passed=getattr(r, "tests_passed", None),
+                              tests_total=getattr(r, "tests_total", None)))
             # An outage on our side must not count as a failure.
             s.add(Attempt(run_id=run.id, task_id=task_rows[0].id, attempt_no=2, status=AttemptStatus.infra_error))
             s.commit()
@@ -42,7 +66,7 @@ def seed_database(cfg, days=40, tasks=20):
 
 def test_fit_stores_diagnostics_summaries_and_the_posterior(cfg, capsys):
     seed_database(cfg)
-    assert cli.main(["fit", "--draws", "300"]) == 0
+    assert cli.main(["fit", "--draws", "500"]) == 0
     out = capsys.readouterr().out
     with db.session(cfg.db_url) as s:
         fit = s.exec(select(Fit)).one()
@@ -63,3 +87,63 @@ def test_fit_stores_diagnostics_summaries_and_the_posterior(cfg, capsys):
 def test_fit_without_attempts_says_so(cfg, capsys):
     assert cli.main(["fit"]) == 1
     assert "no graded attempts to fit yet" in capsys.readouterr().err
+
+
+def test_fit_stores_verdicts_difficulties_and_what_it_can_see(cfg, capsys, tmp_path):
+    seed_database(cfg)
+    assert cli.main(["fit", "--draws", "500"]) == 0
+    out = capsys.readouterr().out
+    with db.session(cfg.db_url) as s:
+        fit = s.exec(select(Fit)).one()
+        verdicts = {(v.method, v.window): v for v in s.exec(select(Verdict))}
+        difficulty = s.exec(select(TaskDifficulty)).all()
+    # 40 days: the 30-day window has no 30-day baseline before it; today and 7 days are judged.
+    assert set(verdicts) == {(m, w) for m in ("bayes", "tracker", "paired") for w in ("today", "7d")} | {
+        ("cusum", "daily")}
+    week = verdicts["bayes", "7d"]
+    assert (week.window_start, week.window_end) == (START + dt.timedelta(days=33), START + dt.timedelta(days=39))
+    assert (week.baseline_start, week.baseline_end) == (START + dt.timedelta(days=3), START + dt.timedelta(days=32))
+    assert week.p_drop > 0.9 and week.status == "degraded" and week.drop_low < week.drop < week.drop_high
+    assert week.attempts == 140 and verdicts["tracker", "7d"].p_value < 0.05
+    assert "7d     P(drop > 2 points)" in out and "degraded" in out
+    assert len(difficulty) == 20 and abs(sum(d.mean for d in difficulty)) < 1e-6
+    mdd = fit.min_detectable_drop[str(fit.agents[0])]
+    assert 1 < mdd["points"] < 60 and mdd["tasks_per_day"] == 20 and mdd["attempts_per_task"] == 1
+    assert fit.rule["delta"] == 0.02 and fit.rule["degraded"] == 0.95
+
+    # Export: every format, the published columns in order, readable on its own.
+    for fmt in ("csv", "parquet", "json", "netcdf"):
+        assert cli.main(["export", "--format", fmt, "--out", str(tmp_path / fmt)]) == 0
+    for name, (_, columns) in SCHEMA.items():
+        csv = pd.read_csv(tmp_path / "csv" / f"{name}.csv")
+        assert list(csv.columns) == columns
+        assert list(pd.read_parquet(tmp_path / "parquet" / f"{name}.parquet").columns) == columns
+        assert len(json.loads((tmp_path / "json" / f"{name}.json").read_text())) == len(csv)
+    assert set(pd.read_csv(tmp_path / "csv" / "verdict.csv")["agent"]) == {"sim-agent"}
+    assert xr.open_datatree(tmp_path / "netcdf" / f"posterior-fit-{fit.id}.nc")["posterior"]["theta"].size > 0
+
+
+def test_windowed_refit_carries_difficulties_in_and_compares_with_the_control(cfg, capsys):
+    """29 days fitted; then 31 more with a 31-day window: the earlier fit's difficulties become the
+    prior. A control agent that drops with the tracked one turns 'degraded' into 'shared'."""
+    seed_database(cfg, days=29, drop=Drop(), tests=4)
+    assert cli.main(["fit", "--draws", "400"]) == 0
+    seed_database(cfg, days=60, first_day=29, drop=Drop(points=15, start=50), tests=4)
+    seed_database(cfg, days=60, first_day=29, name="control", drop=Drop(points=15, start=50), seed=8, tests=4)
+    assert cli.main(["agents", "add", "control", "--adapter", "null", "--control"]) == 0
+    assert cli.main(["fit", "--window-days", "31", "--draws", "400", "--group-by", "language",
+                     "--likelihood", "partial"]) == 0
+    with db.session(cfg.db_url) as s:
+        first, second = s.exec(select(Fit).order_by(Fit.id)).all()
+        names = {a.id: a.name for a in s.exec(select(Agent))}
+        rows = {(names[v.agent_id], v.method, v.window): v for v in s.exec(select(Verdict).where(
+            Verdict.fit_id == second.id))}
+        groups = s.exec(select(GroupDay).where(GroupDay.fit_id == second.id)).all()
+    assert second.prior_fit_id == first.id and second.first_day == START + dt.timedelta(days=29)
+    assert second.likelihood == "partial" and second.group_by == "language"
+    assert {g.group for g in groups} == {"python", "javascript"} and len(groups) == 2 * 2 * 31
+    tracked = rows["sim-agent", "bayes", "today"]
+    assert tracked.p_drop > 0.8  # day 59 against days 29..58, a third of them already dropped
+    vs = rows["sim-agent", "bayes_vs_control", "today"]
+    assert vs.p_drop < tracked.p_drop and abs(vs.drop) < tracked.drop
+    assert ("control", "bayes_vs_control", "today") not in rows

@@ -1,5 +1,5 @@
 # The two commands a newcomer needs; each sets up everything it uses (idempotent).
-.PHONY: run test bench setup
+.PHONY: run test bench bench-fit bench-detection setup
 
 setup:
 	@bash scripts/setup.sh
@@ -12,3 +12,9 @@ test: setup
 
 bench: setup
 	.venv/bin/python benchmarks/sandbox_overhead.py
+
+bench-fit: setup
+	.venv/bin/python benchmarks/fit_time.py
+
+bench-detection: setup
+	.venv/bin/python benchmarks/detection.py

@@ -85,10 +85,13 @@ def group_information(cells: Cells) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Priors:
-    walk_sd: float = 0.1  # HalfNormal scale of the daily step, logits
+    # The daily step (logits) ~ Gamma(3, 3 / walk_mean): mean 0.05, mode 0.033. Boundary-avoiding on
+    # purpose: abilities do drift, a walk pinned near 0 could not follow a sudden drop, and the
+    # posterior's tail towards 0 is a funnel that made NUTS diverge on stable agents.
+    walk_mean: float = 0.05
     difficulty_sd: float = 2.0  # HalfNormal scale of the task spread, logits
     level_sd: float = 2.0
-    group_walk_sd: float = 0.05
+    group_walk_mean: float = 0.02  # per-group daily step ~ Gamma(3, 3 / mean), boundary-avoiding likewise
     # Carried in from an earlier fit (bounded-cost refits): task -> (mean, sd) of its difficulty.
     difficulty: dict | None = None
 
@@ -102,7 +105,7 @@ def build(cells: Cells, likelihood: str = "binary", priors: Priors = Priors()) -
         y = pm.Data("passed", cells.passed, dims=("agent", "day", "task"))
         n = pm.Data("attempts", cells.attempts, dims=("agent", "day", "task"))
         b = _difficulty(cells, priors)
-        sigma_walk = pm.HalfNormal("sigma_walk", priors.walk_sd, dims="agent")
+        sigma_walk = pm.Gamma("sigma_walk", alpha=3.0, beta=3.0 / priors.walk_mean, dims="agent")
         level = pm.Normal("level", 0.0, priors.level_sd, dims="agent")
         theta = level[:, None] * pt.ones((1, days))
         if days > 1:
@@ -148,9 +151,11 @@ def _group_walks(cells: Cells, priors: Priors):
     """Per (agent, language-or-kind) deviations that change over time, zero-sum across groups, so a
     drop confined to one group shows there without moving the agent's overall ability."""
     days = cells.passed.shape[1]
-    sigma = pm.HalfNormal("sigma_group_walk", priors.group_walk_sd)
+    sigma = pm.Gamma("sigma_group_walk", alpha=3.0, beta=3.0 / priors.group_walk_mean)
     agents, groups = cells.passed.shape[0], len(cells.coords["group"])
-    w = walk.centring(group_information(cells), days).reshape(agents * groups, days - 1)
+    # Judged at half the prior mean: group-specific change is usually small, and a weakly informed
+    # walk with a small step samples best (nearly) non-centred.
+    w = walk.centring(group_information(cells), days, priors.group_walk_mean / 2).reshape(agents * groups, days - 1)
     flat = walk.deviations("group_walk", sigma * pt.ones(agents * groups), w, None, days)
     dev = flat.reshape((agents, groups, days))
     return pm.Deterministic("group_deviation", dev - dev.mean(axis=1, keepdims=True),

@@ -68,6 +68,16 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--sampler", choices=["nutpie", "pymc"], default="nutpie")
     f.set_defaults(func=cmd_fit)
 
+    dm = sub.add_parser("demo", help="simulated history + today's real run + fit, then the dashboard")
+    dm.add_argument("--no-serve", action="store_true", help="prepare the demo database, do not start the dashboard")
+    dm.add_argument("--port", type=int, default=8501)
+    dm.set_defaults(func=cmd_demo)
+
+    ds = sub.add_parser("dashboard", help="serve the public dashboard (read-only) on the database")
+    ds.add_argument("--port", type=int, default=8501)
+    ds.add_argument("--address", default="127.0.0.1", help="listen address (0.0.0.0 to publish)")
+    ds.set_defaults(func=cmd_dashboard)
+
     e = sub.add_parser("export", help="posterior summaries of a fit as files (schema: docs/export.md)")
     e.add_argument("--format", choices=["csv", "parquet", "json", "netcdf"], default="csv")
     e.add_argument("--out", type=Path, required=True)
@@ -185,6 +195,36 @@ def _print_verdicts(cfg, fit) -> None:
               f"  drop {100 * r.drop:+.1f} points [{100 * r.drop_low:+.1f}, {100 * r.drop_high:+.1f}]  {r.status}")
     for agent, mdd in (fit.min_detectable_drop or {}).items():
         print(f"{names[int(agent)]:<20} smallest drop seen within 7 days (80% power): {mdd['points']:.1f} points")
+
+
+def cmd_demo(args, cfg) -> int:
+    from codedrift.demo import run_demo
+
+    demo = run_demo(_cfg(args, cfg))
+    if args.no_serve:
+        print(f"demo database ready: {demo.db_url}\nserve it with: CODEDRIFT_DB_URL={demo.db_url} codedrift dashboard")
+        return 0
+    return serve(demo.db_url, args.port, "127.0.0.1")
+
+
+def cmd_dashboard(args, cfg) -> int:
+    return serve(cfg.db_url, args.port, args.address)
+
+
+def serve(db_url: str, port: int, address: str) -> int:
+    import os
+    import subprocess
+
+    app = settings.REPO_ROOT / "dashboard" / "app.py"
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+           "--server.address", address, "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    print(f"dashboard: http://{'localhost' if address in ('127.0.0.1', '0.0.0.0') else address}:{port}  "
+          "(Ctrl-C to stop)", flush=True)
+    env = os.environ | {"CODEDRIFT_DB_URL": db_url}
+    try:
+        return subprocess.call(cmd, cwd=settings.REPO_ROOT, env=env)
+    except KeyboardInterrupt:
+        return 0
 
 
 def cmd_export(args, cfg) -> int:

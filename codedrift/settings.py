@@ -26,8 +26,12 @@ class Settings:
 
     @property
     def sqlite_path(self) -> Path | None:
-        prefix = "sqlite:///"
-        return Path(self.db_url[len(prefix):]) if self.db_url.startswith(prefix) else None
+        return sqlite_path(self.db_url)
+
+
+def sqlite_path(db_url: str) -> Path | None:
+    prefix = "sqlite:///"
+    return Path(db_url[len(prefix):]) if db_url.startswith(prefix) else None
 
 
 def load() -> Settings:

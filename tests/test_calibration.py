@@ -20,7 +20,7 @@ PRIORS = model.Priors()
 
 
 def draw_from_prior(rng, priors=PRIORS):
-    sigma_walk = abs(rng.normal(0, priors.walk_sd))
+    sigma_walk = rng.gamma(3.0, priors.walk_mean / 3.0)
     sigma_b = abs(rng.normal(0, priors.difficulty_sd))
     raw = rng.normal(0, sigma_b, TASKS)
     b = raw - raw.mean()

@@ -1,0 +1,101 @@
+"""`codedrift demo`: a living dashboard on a fresh machine, in one command.
+
+It writes to its own database (data/demo/codedrift.db) so simulated rows never mix with real tracking:
+120 days of history for a clearly labelled *simulated* agent with an injected drop (from the analysis
+simulator, on the built-in suite's real tasks), today's run performed for real in the sandbox (the
+oracle agent), a fit, and then the dashboard. Every simulated row is marked simulated. Idempotent:
+a second call adds nothing that is already there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import replace
+
+import numpy as np
+from sqlmodel import select
+
+from analysis.simulate import Drop, simulate
+from codedrift import db
+from codedrift.schema import Agent, Attempt, AttemptStatus, Fit, Run, RunStatus
+from codedrift.settings import Settings
+
+AGENT = "simulated-agent"
+DAYS, DROP_POINTS, DROP_DAYS_AGO = 120, 8.0, 12
+
+
+def demo_settings(cfg: Settings) -> Settings:
+    data_dir = cfg.data_dir / "demo"
+    return replace(cfg, data_dir=data_dir, db_url=f"sqlite:///{data_dir / 'codedrift.db'}")
+
+
+def seed_history(cfg: Settings, today: dt.date, out=sys.stderr) -> int:
+    """The simulated agent's last 120 days (not today). Returns the number of attempts written."""
+    from runner import store
+    from runner.tasks import load_suite
+
+    suite = load_suite(cfg.tasks_dir / "core")
+    with db.session(cfg.db_url) as s:
+        tasks = list(store.sync_suite(s, suite).values())
+        agent = s.exec(select(Agent).where(Agent.name == AGENT)).first()
+        if agent is None:
+            agent = Agent(name=AGENT, adapter="simulated", model="simulated-model", simulated=True)
+            s.add(agent)
+            s.commit()
+        first = today - dt.timedelta(days=DAYS)
+        if s.exec(select(Run).where(Run.agent_id == agent.id, Run.date == first)).first():
+            return 0
+        h = simulate(days=DAYS, tasks=len(tasks), base_rate=0.62, walk_sd=0.02,
+                     drop=Drop(DROP_POINTS, start=DAYS - DROP_DAYS_AGO), seed=2026)
+        rng = np.random.default_rng(2026)
+        written = 0
+        for d in range(DAYS):
+            day = first + dt.timedelta(days=d)
+            if rng.random() < 0.03:
+                continue  # a missed day, as happens
+            version = "sim-1.1.0" if d >= DAYS - DROP_DAYS_AGO else "sim-1.0.0"
+            run = Run(date=day, agent_id=agent.id, suite_id=tasks[0].suite_id, agent_version=version,
+                      sandbox_backend="simulated", simulated=True, status=RunStatus.finished)
+            s.add(run)
+            s.commit()
+            for r in h.attempts[h.attempts.day == d].itertuples():
+                task = tasks[r.task]
+                status = (AttemptStatus.infra_error if rng.random() < 0.02
+                          else AttemptStatus.passed if r.passed else AttemptStatus.failed)
+                total = task.expected_tests
+                s.add(Attempt(run_id=run.id, task_id=task.id, status=status, agent_version=version,
+                              model="simulated-model", tests_total=total,
+                              tests_passed=total if status == AttemptStatus.passed else None,
+                              duration_s=float(rng.gamma(4, 15)), tokens_in=int(rng.gamma(4, 5000)),
+                              tokens_out=int(rng.gamma(4, 800)), cost_usd=float(rng.gamma(4, 0.01)),
+                              turns=int(rng.integers(2, 25)), tool_calls=int(rng.integers(1, 30)),
+                              final_message="(simulated attempt: no agent ran)", sandbox_backend="simulated"))
+                written += 1
+            s.commit()
+        print(f"demo: wrote {written} simulated attempts for {AGENT} over {DAYS} days "
+              f"(a {DROP_POINTS:g}-point drop {DROP_DAYS_AGO} days ago)", file=out)
+        return written
+
+
+def needs_fit(cfg: Settings, today: dt.date) -> bool:
+    with db.session(cfg.db_url) as s:
+        fit = s.exec(select(Fit).order_by(Fit.id.desc())).first()
+        graded = len(s.exec(select(Attempt.id).where(Attempt.status != AttemptStatus.infra_error)).all())
+    return fit is None or fit.last_day < today or fit.attempts_used != graded
+
+
+def run_demo(cfg: Settings, *, today: dt.date | None = None, out=sys.stderr) -> Settings:
+    from analysis.fit import FitOptions, run_fit
+    from runner.run import run
+
+    today = today or dt.date.today()
+    cfg = demo_settings(cfg)
+    db.init(cfg.db_url)
+    seed_history(cfg, today, out)
+    run(cfg, date=today, agent_name="oracle", suite_name="core", out=out)
+    if needs_fit(cfg, today):
+        fit = run_fit(cfg, FitOptions(group_by="language"))
+        state = "ok" if fit.diagnostics_ok else "NOT TRUSTED (diagnostics failed)"
+        print(f"demo: fit {fit.id} over {fit.first_day}..{fit.last_day} in {fit.duration_s:.0f} s: {state}", file=out)
+    return cfg

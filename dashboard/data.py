@@ -1,0 +1,150 @@
+"""Read-only loaders for the dashboard: stored summaries and raw results, never a sample or a write.
+
+Each loader is a plain function of the database URL (tests call them directly) wrapped in
+st.cache_data, so every page renders from cached frames. A missing database or table reads as empty.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError, ProgrammingError
+
+from codedrift import db, settings
+
+TTL = 300  # seconds: the daily job writes once a day, the page may lag it by minutes
+TEXT_CAP = 4000  # characters of agent output shown per field
+REPO = Path(__file__).resolve().parent.parent
+
+
+def db_url() -> str:
+    return settings.load().db_url
+
+
+def query(url: str, sql: str, **params) -> pd.DataFrame:
+    path = settings.sqlite_path(url)
+    if path is not None and not path.exists():
+        return pd.DataFrame()
+    try:
+        with db.engine(url, read_only=True).connect() as conn:
+            return pd.read_sql(text(sql), conn, params=params)
+    except (OperationalError, ProgrammingError):  # no tables yet: nothing has run
+        return pd.DataFrame()
+
+
+@st.cache_data(ttl=TTL)
+def latest_fit(url: str) -> dict | None:
+    df = query(url, "SELECT * FROM fit ORDER BY id DESC LIMIT 1")
+    if df.empty:
+        return None
+    row = df.iloc[0].to_dict()
+    for key in ("rule", "min_detectable_drop", "agents"):
+        if isinstance(row.get(key), str):
+            row[key] = json.loads(row[key])
+    return row
+
+
+@st.cache_data(ttl=TTL)
+def agents(url: str) -> pd.DataFrame:
+    return query(url, "SELECT id AS agent_id, name AS agent, adapter, model, simulated, control FROM agent")
+
+
+@st.cache_data(ttl=TTL)
+def ability(url: str, fit_id: int) -> pd.DataFrame:
+    df = query(url, "SELECT a.name AS agent, d.* FROM ability_day d JOIN agent a ON a.id = d.agent_id "
+                    "WHERE d.fit_id = :f ORDER BY d.day", f=fit_id)
+    if not df.empty:
+        df["day"] = pd.to_datetime(df["day"])
+        df["observed"] = (df["passed"] / df["attempts"]).where(df["attempts"] > 0)
+    return df
+
+
+@st.cache_data(ttl=TTL)
+def verdicts(url: str, fit_id: int) -> pd.DataFrame:
+    return query(url, "SELECT a.name AS agent, v.* FROM verdict v JOIN agent a ON a.id = v.agent_id "
+                      "WHERE v.fit_id = :f", f=fit_id)
+
+
+@st.cache_data(ttl=TTL)
+def difficulty(url: str, fit_id: int) -> pd.DataFrame:
+    df = query(url, "SELECT t.name AS task, t.language, t.kind, t.tags, d.* FROM task_difficulty d "
+                    "JOIN task t ON t.id = d.task_id WHERE d.fit_id = :f ORDER BY d.mean", f=fit_id)
+    if not df.empty:
+        df["canary"] = df["tags"].map(lambda t: "canary" in (json.loads(t) if isinstance(t, str) else t or []))
+    return df
+
+
+@st.cache_data(ttl=TTL)
+def group_days(url: str, fit_id: int) -> pd.DataFrame:
+    df = query(url, "SELECT a.name AS agent, g.* FROM group_day g JOIN agent a ON a.id = g.agent_id "
+                    "WHERE g.fit_id = :f ORDER BY g.day", f=fit_id)
+    if not df.empty:
+        df["day"] = pd.to_datetime(df["day"])
+    return df
+
+
+@st.cache_data(ttl=TTL)
+def outcomes(url: str) -> pd.DataFrame:
+    """One row per attempt with what the public may see: no logs, no transcripts."""
+    df = query(url, """
+        SELECT r.id AS run_id, r.date AS day, a.name AS agent, r.simulated, t.name AS task, t.language, t.kind,
+               x.attempt_no, x.status, x.tests_passed, x.tests_total, x.duration_s, x.tokens_in, x.tokens_out,
+               x.cost_usd, x.turns, x.tool_calls, x.retries, x.model, COALESCE(x.agent_version, r.agent_version)
+               AS agent_version
+        FROM attempt x JOIN run r ON r.id = x.run_id JOIN agent a ON a.id = r.agent_id
+        JOIN task t ON t.id = x.task_id""")
+    if not df.empty:
+        df["day"] = pd.to_datetime(df["day"])
+    return df
+
+
+@st.cache_data(ttl=TTL)
+def run_attempts(url: str, run_id: int) -> pd.DataFrame:
+    df = query(url, """
+        SELECT t.name AS task, x.attempt_no, x.status, x.tests_passed, x.tests_total, x.duration_s, x.turns,
+               x.tool_calls, x.cost_usd, x.error, x.final_message, x.test_log
+        FROM attempt x JOIN task t ON t.id = x.task_id WHERE x.run_id = :r ORDER BY t.name, x.attempt_no""",
+               r=run_id)
+    for col in ("error", "final_message", "test_log"):
+        if col in df:
+            df[col] = df[col].map(lambda s: s if not isinstance(s, str) or len(s) <= TEXT_CAP
+                                  else s[:TEXT_CAP] + f"\n… [{len(s) - TEXT_CAP} more characters not shown]")
+    return df
+
+
+def version_changes(outcomes: pd.DataFrame) -> pd.DataFrame:
+    """Per agent, the first day of each new (agent version, model) pair: rules on the main chart."""
+    if outcomes.empty:
+        return pd.DataFrame(columns=["agent", "day", "label"])
+    per_day = (outcomes.sort_values("day").groupby(["agent", "day"])
+               .agg(version=("agent_version", "first"), model=("model", "first")).reset_index())
+    per_day["label"] = per_day["version"].fillna("?") + " · " + per_day["model"].fillna("?")
+    changed = per_day["label"] != per_day.groupby("agent")["label"].shift()
+    first = per_day.groupby("agent").cumcount() == 0
+    return per_day[changed & ~first][["agent", "day", "label"]]
+
+
+@st.cache_data(ttl=TTL)
+def export_tables(url: str, fit_id: int) -> dict[str, pd.DataFrame]:
+    from sqlmodel import Session
+
+    from analysis.export import tables
+
+    with Session(db.engine(url, read_only=True)) as s:
+        return tables(s, fit_id)
+
+
+@st.cache_data(ttl=TTL)
+def posterior_bytes(url: str, fit_id: int) -> bytes | None:
+    path = latest_fit(url).get("netcdf_path") if latest_fit(url) else None
+    return Path(path).read_bytes() if path and Path(path).exists() else None
+
+
+def detection_figures() -> dict | None:
+    """The detection benchmark's last published result (benchmarks/results/detection.json)."""
+    path = REPO / "benchmarks" / "results" / "detection.json"
+    return json.loads(path.read_text()) if path.exists() else None

@@ -1,0 +1,77 @@
+"""Methodology: the model in plain words, how far to trust this fit, and what the tracker can and cannot see."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data
+from dashboard.common import open_page, plain
+
+page = open_page("Methodology", "How the numbers are made, and how far they can be trusted.")
+fit, rule = page.fit, page.fit["rule"]
+
+st.header("The model in plain words")
+st.markdown("""
+Every day each tracked agent attempts the same suite of coding tasks in a locked-down sandbox, and hidden
+tests grade each attempt. Some tasks are harder than others, and a day's pass rate moves with *which* tasks
+passed as much as with the agent. So the model estimates both at once: a **difficulty** for each task,
+shared by all agents, and an **ability** for each agent on each day that drifts slowly from day to day
+(a random walk), so a day without a run is bridged rather than dropped. Infrastructure failures (our
+side, or the provider's API being down) are excluded; timeouts and crashes count as failures.
+""")
+st.latex(r"\operatorname{logit} P(\text{pass}_{a,d,t}) = \theta_{a,d} - b_t,\qquad "
+         r"\theta_{a,d} = \theta_{a,d-1} + \sigma_a\,\varepsilon_{a,d},\qquad \textstyle\sum_t b_t = 0")
+st.markdown(f"""
+Priors: the daily step σ ~ HalfNormal(0.1) logits; difficulties ~ Normal(0, σ_b) with σ_b ~ HalfNormal(2);
+the level ~ Normal(0, 2). The number shown is the **expected pass rate on the current suite**, the average
+over tasks of logistic(θ − b), with 50% and 90% credible intervals.
+
+**Degradation.** For today, the last 7 days and the last 30 days, the drop is the mean expected pass rate
+over a baseline (the {rule['baseline_days']} days before the window{', or the pinned period '
++ ' → '.join(rule['baseline']) if rule.get('baseline') else ''}) minus the mean over the window, computed
+over the whole posterior, so the baseline's own uncertainty counts. A window is **watch** when
+P(drop > {100 * rule['delta']:g} points) ≥ {rule['watch']:.0%} and **degraded** when ≥ {rule['degraded']:.0%};
+an agent's status is its worst window. The full write-up: `docs/analysis.md` in the repository.
+""")
+
+st.header("This fit's diagnostics")
+diag = pd.DataFrame([
+    ("R-hat (max)", f"{fit['rhat_max']:.3f}", "≤ 1.01"), ("Bulk ESS (min)", f"{fit['ess_bulk_min']:.0f}", "≥ 400"),
+    ("Tail ESS (min)", f"{fit['ess_tail_min']:.0f}", "≥ 400"), ("Divergences", f"{fit['divergences']}", "0"),
+    ("BFMI (min)", f"{fit['bfmi_min']:.2f}", "≥ 0.3")], columns=["diagnostic", "value", "required"])
+st.dataframe(diag, hide_index=True)
+if fit["diagnostics_ok"]:
+    st.success(f"Fit {fit['id']} passed every diagnostic ({fit['sampler']}, {fit['chains']} chains × "
+               f"{fit['draws']} draws, {fit['attempts_used']} attempts, {fit['duration_s']:.0f} s).")
+else:
+    st.error(f"Fit {fit['id']} FAILED its diagnostics: its numbers are shown, but do not trust them.")
+
+st.header("What this tracker can see")
+names = dict(zip(page.agents["agent_id"].astype(str), page.agents["agent"], strict=True))
+for agent_id, mdd in (fit["min_detectable_drop"] or {}).items():
+    st.markdown(f"**{plain(names.get(agent_id, agent_id))}**: with {mdd['tasks_per_day']:.0f} tasks a day and "
+                f"{mdd['attempts_per_task']:.1f} attempt(s) per task, this tracker cannot reliably see drops smaller "
+                f"than **{mdd['points']:.1f} points** within a week (the sudden drop flagged *degraded* with 80% "
+                "probability on the 7th day).")
+figures = data.detection_figures()
+if figures:
+    st.subheader("Detection power on simulated histories")
+    st.caption(figures["setting"])
+    st.dataframe(pd.DataFrame(figures["table"]), hide_index=True)
+    st.caption(figures["note"])
+
+st.header("How the other methods judge the same data")
+st.markdown("""
+* **tracker** — the best-known public tracker's rule: the window's attempts pooled into one binomial,
+  a one-sided exact test against a fixed baseline pass rate p0, *degraded* if p < 0.05 in any of three
+  windows (no correction for testing three windows a day), with its "± threshold" (the smallest
+  significant drop at that sample size).
+* **paired** — per-task differences between the window and its baseline with standard errors clustered
+  by task (Miller 2024, "Adding Error Bars to Evals"): task difficulty cancels.
+* **cusum** — a one-sided cumulative-sum alarm on daily pass rates.
+""")
+verdicts = data.verdicts(page.url, fit["id"])
+shown = verdicts[verdicts["agent"].isin(page.selected)][
+    ["agent", "method", "window", "attempts", "drop", "p_drop", "p_value", "threshold", "statistic", "status"]]
+st.dataframe(shown.sort_values(["agent", "window", "method"]), hide_index=True,
+             column_config={"drop": st.column_config.NumberColumn("drop", format="percent"),
+                            "threshold": st.column_config.NumberColumn("± threshold", format="percent")})

@@ -1,0 +1,58 @@
+"""Overview: per agent, how likely it is that it got worse, and the pass rate over time."""
+
+import streamlit as st
+
+from dashboard import charts, data
+from dashboard.common import STATUS_BADGE, WINDOW_WORDS, in_range, open_page, plain
+
+page = open_page("Is the agent getting worse?",
+                 "Daily runs on a fixed task suite, analysed by a Bayesian model that knows each task's difficulty.")
+fit, rule = page.fit, page.fit["rule"]
+delta = 100 * rule["delta"]
+verdicts = data.verdicts(page.url, fit["id"])
+ability = in_range(data.ability(page.url, fit["id"]), page)
+changes = in_range(data.version_changes(data.outcomes(page.url)), page)
+
+for _, agent in page.agents[page.agents["agent"].isin(page.selected)].iterrows():
+    name = agent["agent"]
+    mine = verdicts[verdicts["agent"] == name]
+    bayes = mine[mine["method"] == "bayes"].set_index("window")
+    st.header(plain(name) + (f" · {plain(agent['model'])}" if agent["model"] else ""))
+    if "7d" in bayes.index:
+        week = bayes.loc["7d"]
+        st.markdown(f"**{week['p_drop']:.0%} probability** of a drop of more than {delta:g} points vs. its "
+                    f"baseline {WINDOW_WORDS['7d']} (estimated drop {100 * week['drop']:+.1f} points, "
+                    f"90% interval {100 * week['drop_low']:+.1f} to {100 * week['drop_high']:+.1f}).")
+    columns = st.columns(3)
+    for column, window in zip(columns, ("today", "7d", "30d"), strict=True):
+        with column:
+            if window not in bayes.index:
+                st.metric(f"P(drop > {delta:g} pts) · {window}", "—", help="Not enough history for a baseline yet.")
+                continue
+            v = bayes.loc[window]
+            label, colour = STATUS_BADGE[v["status"]]
+            st.metric(f"P(drop > {delta:g} pts) · {window}", f"{v['p_drop']:.0%}",
+                      help=f"Baseline {v['baseline_start']} → {v['baseline_end']}; window {v['window_start']} → "
+                           f"{v['window_end']}. P(any drop) {v['p_any_drop']:.0%}.")
+            st.badge(label, color=colour)
+            tracker = mine[(mine["method"] == "tracker") & (mine["window"] == window)]
+            if not tracker.empty:
+                t = tracker.iloc[0]
+                st.caption(f"Baseline binomial test (public tracker's rule): {t['status']}, p = {t['p_value']:.3f}, "
+                           f"± threshold {100 * t['threshold']:.1f} pts at n = {int(t['attempts'])}")
+    if (mine["method"] == "bayes_vs_control").any():
+        vc = mine[(mine["method"] == "bayes_vs_control") & (mine["window"] == "7d")]
+        if not vc.empty:
+            st.caption(f"Against the control agent (7 days): P(a drop beyond the control's > {delta:g} pts) = "
+                       f"{vc.iloc[0]['p_drop']:.0%} — a drop the control shares points at the harness or "
+                       "infrastructure, not the model.")
+    mine_rate = ability[ability["agent"] == name]
+    if mine_rate.empty:
+        st.info("No days in the selected range.")
+        continue
+    st.altair_chart(charts.pass_rate(mine_rate, changes[changes["agent"] == name],
+                                     f"{name}: expected pass rate on the suite, 50% and 90% credible bands"),
+                    width="stretch")
+    st.caption("Line: posterior median. Bands: 50% and 90% credible intervals. Points: the observed share of "
+               "attempts passed that day, sized by the number of attempts. Dashed rules: agent version or model "
+               "changes (hover for the version).")

@@ -143,8 +143,12 @@ def _store_verdicts(s: Session, fit: Fit, idata, cells: model.Cells, days: list[
     control = next((i for i, a in enumerate(agents) if a in controls), None)
     for ai, agent in enumerate(agents):
         ref = rate[:, control] if control is not None and control != ai else None
-        rows = verdicts.bayes(rate[:, ai], wins, opts.rule, ref) + verdicts.peer_rows(
-            cells.passed[ai], cells.attempts[ai], wins, opts.peers)
+        # Only windows the agent has data for, in the window and in its baseline: elsewhere the
+        # posterior is the prior's walk, and a verdict would be noise dressed as evidence.
+        n = cells.attempts[ai].sum(1)
+        seen = [w for w in wins if n[w.start:w.end + 1].sum() and n[w.baseline_start:w.baseline_end + 1].sum()]
+        rows = verdicts.bayes(rate[:, ai], seen, opts.rule, ref) + verdicts.peer_rows(
+            cells.passed[ai], cells.attempts[ai], seen, opts.peers)
         for r in rows:
             attempts = r.pop("attempts", None)
             if attempts is None:

@@ -3,8 +3,9 @@
 It writes to its own database (data/demo/codedrift.db) so simulated rows never mix with real tracking:
 120 days of history for a clearly labelled *simulated* agent with an injected drop (from the analysis
 simulator, on the built-in suite's real tasks), today's run performed for real in the sandbox (the
-oracle agent), a fit, and then the dashboard. Every simulated row is marked simulated. Idempotent:
-a second call adds nothing that is already there.
+same agent, whose skill on each task is the simulator's probability today, and the oracle beside it),
+a fit, and then the dashboard. Every simulated row is marked simulated. Idempotent: a second call
+adds nothing that is already there.
 """
 
 from __future__ import annotations
@@ -38,16 +39,20 @@ def seed_history(cfg: Settings, today: dt.date, out=sys.stderr) -> int:
     suite = load_suite(cfg.tasks_dir / "core")
     with db.session(cfg.db_url) as s:
         tasks = list(store.sync_suite(s, suite).values())
+        # One more day than the history: today's skill per task drives the real run.
+        h = simulate(days=DAYS + 1, tasks=len(tasks), base_rate=0.62, walk_sd=0.02,
+                     drop=Drop(DROP_POINTS, start=DAYS - DROP_DAYS_AGO), seed=2026)
+        today_p = 1 / (1 + np.exp(-(h.theta[0, -1] - h.difficulty)))
         agent = s.exec(select(Agent).where(Agent.name == AGENT)).first()
         if agent is None:
-            agent = Agent(name=AGENT, adapter="simulated", model="simulated-model", simulated=True)
+            agent = Agent(name=AGENT, adapter="simulated", model="simulated-model", simulated=True, settings={
+                "pass_probability": {t.name: round(float(p), 3) for t, p in zip(tasks, today_p, strict=True)},
+                "version": "sim-1.1.0"})
             s.add(agent)
             s.commit()
         first = today - dt.timedelta(days=DAYS)
         if s.exec(select(Run).where(Run.agent_id == agent.id, Run.date == first)).first():
             return 0
-        h = simulate(days=DAYS, tasks=len(tasks), base_rate=0.62, walk_sd=0.02,
-                     drop=Drop(DROP_POINTS, start=DAYS - DROP_DAYS_AGO), seed=2026)
         rng = np.random.default_rng(2026)
         written = 0
         for d in range(DAYS):
@@ -93,6 +98,7 @@ def run_demo(cfg: Settings, *, today: dt.date | None = None, out=sys.stderr) -> 
     cfg = demo_settings(cfg)
     db.init(cfg.db_url)
     seed_history(cfg, today, out)
+    run(cfg, date=today, agent_name=AGENT, suite_name="core", out=out)
     run(cfg, date=today, agent_name="oracle", suite_name="core", out=out)
     if needs_fit(cfg, today):
         fit = run_fit(cfg, FitOptions(group_by="language"))

@@ -146,6 +146,8 @@ class Fit(SQLModel, table=True):
 class AbilityDay(SQLModel, table=True):
     """Per fit, agent and calendar day: the expected pass rate on the suite, with credible intervals."""
 
+    __tablename__ = "ability_day"
+
     __table_args__ = (UniqueConstraint("fit_id", "agent_id", "day"),)
     id: int | None = Field(default=None, primary_key=True)
     fit_id: int = Field(foreign_key="fit.id", index=True)
@@ -165,6 +167,8 @@ class AbilityDay(SQLModel, table=True):
 class GroupDay(SQLModel, table=True):
     """Per fit, agent, language-or-kind group and day: the expected pass rate on that group's tasks."""
 
+    __tablename__ = "group_day"
+
     __table_args__ = (UniqueConstraint("fit_id", "agent_id", "grouping", "group", "day"),)
     id: int | None = Field(default=None, primary_key=True)
     fit_id: int = Field(foreign_key="fit.id", index=True)
@@ -181,6 +185,8 @@ class GroupDay(SQLModel, table=True):
 
 class TaskDifficulty(SQLModel, table=True):
     """Per fit and task: difficulty on the logit scale (higher is harder; the suite averages 0)."""
+
+    __tablename__ = "task_difficulty"
 
     __table_args__ = (UniqueConstraint("fit_id", "task_id"),)
     id: int | None = Field(default=None, primary_key=True)

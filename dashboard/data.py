@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from pandas.errors import DatabaseError
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
@@ -32,7 +33,7 @@ def query(url: str, sql: str, **params) -> pd.DataFrame:
     try:
         with db.engine(url, read_only=True).connect() as conn:
             return pd.read_sql(text(sql), conn, params=params)
-    except (OperationalError, ProgrammingError):  # no tables yet: nothing has run
+    except (OperationalError, ProgrammingError, DatabaseError):  # no tables yet: nothing has run
         return pd.DataFrame()
 
 

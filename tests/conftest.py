@@ -111,3 +111,24 @@ def postgres_url():
     finally:
         pg(str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> str:
+    """`codedrift demo`'s database, built once: simulated history, today's real sandboxed run, a fit."""
+    from codedrift.demo import run_demo
+
+    root = tmp_path_factory.mktemp("demo")
+    env = {"CODEDRIFT_DATA_DIR": str(root / "data"), "CODEDRIFT_IMAGES_DIR": str(IMAGES_DIR),
+           "CODEDRIFT_RETRY_BACKOFF_S": "0.05"}
+    old = {k: os.environ.get(k) for k in [*env, "CODEDRIFT_DB_URL"]}
+    os.environ.update(env)
+    os.environ.pop("CODEDRIFT_DB_URL", None)
+    try:
+        return run_demo(settings.load()).db_url
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v

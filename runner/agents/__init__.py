@@ -5,15 +5,15 @@ from __future__ import annotations
 from runner.agents.aider import AiderAgent
 from runner.agents.api import AnthropicApiAgent, ApiAgent
 from runner.agents.base import Agent, AgentResult
-from runner.agents.builtin import CommandAgent, NullAgent, OracleAgent
+from runner.agents.builtin import CommandAgent, NullAgent, OracleAgent, SimulatedAgent
 from runner.agents.claude_code import ClaudeCodeAgent
 from runner.agents.codex import CodexAgent
 from runner.agents.gemini import GeminiAgent
 
 ADAPTERS: dict[str, type[Agent]] = {
     cls.adapter: cls
-    for cls in (OracleAgent, NullAgent, CommandAgent, ClaudeCodeAgent, CodexAgent, GeminiAgent, AiderAgent,
-                ApiAgent, AnthropicApiAgent)
+    for cls in (OracleAgent, NullAgent, SimulatedAgent, CommandAgent, ClaudeCodeAgent, CodexAgent, GeminiAgent,
+                AiderAgent, ApiAgent, AnthropicApiAgent)
 }
 BUILTIN_AGENTS = {"oracle": "oracle", "null": "null"}  # agent name -> adapter, usable without `agents add`
 

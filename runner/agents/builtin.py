@@ -1,4 +1,5 @@
-"""Agents that need no model: the oracle (validates tasks), null (baseline) and a shell command."""
+"""Agents that need no model: the oracle (validates tasks), null (baseline), simulated (the demo's
+agent with a known skill) and a shell command."""
 
 from __future__ import annotations
 
@@ -35,6 +36,30 @@ class NullAgent(Agent):
 
     def solve(self, task: TaskSpec, sandbox: Sandbox) -> AgentResult:
         return AgentResult(final_message="changed nothing", turns=0, tool_calls=0)
+
+
+@dataclass
+class SimulatedAgent(Agent):
+    """Applies the reference solution with a known probability per task (`settings["pass_probability"]`,
+    task name -> p; `settings["default"]` otherwise), decided by a seeded draw per task and date. The
+    attempt is real (sandbox, hidden tests, grading); only the skill is simulated, so the demo's today
+    is graded like any other day."""
+
+    adapter = "simulated"
+
+    def version(self) -> str:
+        return str(self.settings.get("version", f"codedrift-{codedrift.__version__}"))
+
+    def solve(self, task: TaskSpec, sandbox: Sandbox) -> AgentResult:
+        import datetime as dt
+        import random
+
+        p = float(self.settings.get("pass_probability", {}).get(task.name, self.settings.get("default", 0.5)))
+        draw = random.Random(f"{self.name}/{task.name}/{dt.date.today()}").random()
+        if draw < p:
+            sandbox.copy_in(task.solution_dir)
+            return AgentResult(final_message=f"(simulated) solved: draw {draw:.2f} < p {p:.2f}", turns=0, tool_calls=0)
+        return AgentResult(final_message=f"(simulated) gave up: draw {draw:.2f} >= p {p:.2f}", turns=0, tool_calls=0)
 
 
 @dataclass

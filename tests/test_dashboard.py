@@ -1,0 +1,69 @@
+"""The dashboard renders every page from stored summaries: empty database, demo database, hostile output."""
+
+import shutil
+import sqlite3
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from codedrift.settings import REPO_ROOT
+
+APP = str(REPO_ROOT / "dashboard" / "app.py")
+PAGES = ["pages/overview.py", "pages/breakdown.py", "pages/tasks.py", "pages/runs.py", "pages/methodology.py",
+         "pages/downloads.py"]
+
+pytestmark = pytest.mark.slow
+
+
+def render(monkeypatch, db_url: str, page: str) -> AppTest:
+    monkeypatch.setenv("CODEDRIFT_DB_URL", db_url)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_on_an_empty_database_says_there_is_no_data_yet(monkeypatch, tmp_path, page):
+    at = render(monkeypatch, f"sqlite:///{tmp_path / 'missing.db'}", page)
+    assert any("No data yet" in i.value for i in at.info)
+    assert not (tmp_path / "missing.db").exists()  # a reader never creates the database
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_the_demo(monkeypatch, demo_db, page):
+    at = render(monkeypatch, demo_db, page)
+    assert any("SIMULATED" in w.value for w in at.warning)  # simulated rows are labelled on every page
+
+
+def test_overview_headlines_are_the_stored_verdicts(monkeypatch, demo_db):
+    at = render(monkeypatch, demo_db, PAGES[0])
+    with sqlite3.connect(demo_db.removeprefix("sqlite:///")) as conn:
+        rows = conn.execute("""SELECT v.window, v.p_drop, v.status FROM verdict v JOIN agent a ON a.id = v.agent_id
+                               WHERE a.name = 'simulated-agent' AND v.method = 'bayes'
+                               AND v.fit_id = (SELECT max(id) FROM fit)""").fetchall()
+    assert {w for w, _, _ in rows} == {"today", "7d", "30d"}
+    shown = {}
+    for m in at.metric:  # one set of three per agent; the oracle ran only today, so it has no baseline
+        shown.setdefault(m.label, []).append(m.value)
+    for window, p, _ in rows:
+        assert sorted(shown[f"P(drop > 2 pts) · {window}"]) == sorted([f"{p:.0%}", "—"])
+    week = next(p for w, p, _ in rows if w == "7d")
+    assert any(f"{week:.0%} probability" in m.value for m in at.markdown)
+    assert len(at.get("vega_lite_chart")) >= 1
+
+
+def test_agent_output_is_shown_as_escaped_text(monkeypatch, demo_db, tmp_path):
+    """A final message full of markup must reach the page as text (st.code), never as markdown or HTML."""
+    path = tmp_path / "hostile.db"
+    shutil.copy(demo_db.removeprefix("sqlite:///"), path)
+    hostile = "<script>alert(1)</script> **not bold** [link](http://example.invalid)"
+    with sqlite3.connect(path) as conn:
+        run_id = conn.execute("SELECT id FROM run ORDER BY date DESC, id LIMIT 1").fetchone()[0]
+        conn.execute("UPDATE attempt SET final_message = ? WHERE run_id = ?", (hostile, run_id))
+    at = render(monkeypatch, f"sqlite:///{path}", "pages/runs.py")
+    at.selectbox(key="run").select(run_id).run()
+    assert any(hostile in c.value for c in at.code)
+    assert not any("<script>" in m.value for m in at.markdown)

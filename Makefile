@@ -1,13 +1,17 @@
 # The two commands a newcomer needs; each sets up everything it uses (idempotent).
-.PHONY: run test bench bench-fit bench-detection setup
+.PHONY: demo run test bench bench-fit bench-detection setup
 
 setup:
 	@bash scripts/setup.sh
 
+demo: setup
+	.venv/bin/codedrift demo
+
 run: setup
 	.venv/bin/codedrift run
 
-test: setup
+test:
+	@CODEDRIFT_SETUP_BROWSER=1 bash scripts/setup.sh
 	.venv/bin/python -m pytest -q
 
 bench: setup

@@ -19,12 +19,12 @@ WINDOWS = {"today": 1, "7d": 7, "30d": 30}
 @dataclass(frozen=True)
 class Rule:
     """The decision rule, fixed in config. A window is flagged when P(drop > delta) reaches a threshold;
-    the agent's status is the worst over the three windows. The thresholds were chosen with the
-    detection benchmark (benchmarks/detection.py) so that the *combined* rule, three windows tested
-    daily, raises about one false 'degraded' per 90 days without a drop."""
+    the agent's status is the worst over the three windows. Measured with benchmarks/detection.py on
+    900 no-drop days (three windows tested daily, as here): max P >= 0.68 flags 1.1% of them, about
+    one false alarm per 90 days, hence 'watch' at 0.70; 'degraded' at 0.95 flagged none."""
 
     delta: float = 0.02  # practical threshold, as a pass-rate fraction (2 points)
-    watch: float = 0.80
+    watch: float = 0.70
     degraded: float = 0.95
     baseline_days: int = 30
 

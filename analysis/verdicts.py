@@ -18,7 +18,7 @@ from analysis import detect, peers
 class PeerSettings:
     alpha: float = 0.05  # tracker and paired: one-sided significance level
     cusum_slack: float = 0.025  # half the 5-point shift the CUSUM is tuned for
-    cusum_limit: float = 0.30  # alarm threshold on S (pass-rate fraction); see benchmarks/detection.py
+    cusum_limit: float = 0.41  # alarm on S: one false alarm per 90 no-drop days (benchmarks/detection.py)
 
 
 def bayes(rate: np.ndarray, wins: list[detect.Window], rule: detect.Rule,

@@ -20,7 +20,7 @@ class Settings:
     retry_backoff_s: float = 10.0  # base of the exponential backoff (full jitter)
     # The decision rule (analysis/detect.py documents it and how its false-alarm rate was measured).
     delta: float = 0.02
-    p_watch: float = 0.80
+    p_watch: float = 0.70
     p_degraded: float = 0.95
     fit_window_days: int = 365
 
@@ -46,7 +46,7 @@ def load() -> Settings:
         retries=int(os.environ.get("CODEDRIFT_RETRIES", 2)),
         retry_backoff_s=float(os.environ.get("CODEDRIFT_RETRY_BACKOFF_S", 10.0)),
         delta=float(os.environ.get("CODEDRIFT_DELTA", 0.02)),
-        p_watch=float(os.environ.get("CODEDRIFT_P_WATCH", 0.80)),
+        p_watch=float(os.environ.get("CODEDRIFT_P_WATCH", 0.70)),
         p_degraded=float(os.environ.get("CODEDRIFT_P_DEGRADED", 0.95)),
         fit_window_days=int(os.environ.get("CODEDRIFT_FIT_WINDOW_DAYS", 365)),
     )

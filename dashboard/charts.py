@@ -30,7 +30,8 @@ def pass_rate(ability: pd.DataFrame, changes: pd.DataFrame, title: str) -> alt.C
     if not changes.empty:
         layers.append(alt.Chart(changes).mark_rule(color="#d84315", strokeDash=[4, 3]).encode(
             x="day:T", tooltip=[alt.Tooltip("day:T", title="Changed on"), alt.Tooltip("label:N", title="Version")]))
-    return alt.layer(*layers).properties(title=title, height=320, width="container")
+    return alt.layer(*layers).properties(title=title, height=320, width="container").configure_legend(
+        orient="bottom")  # on a phone-width screen a side legend would squeeze the chart
 
 
 def by_group(frame: pd.DataFrame, value: str, title: str, y_title: str) -> alt.Chart:

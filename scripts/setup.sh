@@ -74,8 +74,16 @@ setup_engine() {
   fi
 }
 
+setup_browser() {  # the dashboard's real-browser test drives Debian's chromium through chromedriver
+  if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then return 0; fi
+  apt_install chromium chromium-driver || say "no chromium: the browser test will be skipped (fails under CI)"
+}
+
 setup_python
 setup_engine
+if [ "${CODEDRIFT_SETUP_BROWSER:-0}" = 1 ]; then
+  setup_browser
+fi
 if [ "${CODEDRIFT_SKIP_IMAGES:-0}" != 1 ]; then
   .venv/bin/codedrift images build
 fi

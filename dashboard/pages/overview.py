@@ -17,7 +17,7 @@ for _, agent in page.agents[page.agents["agent"].isin(page.selected)].iterrows()
     name = agent["agent"]
     mine = verdicts[verdicts["agent"] == name]
     bayes = mine[mine["method"] == "bayes"].set_index("window")
-    st.header(plain(name) + (f" · {plain(agent['model'])}" if agent["model"] else ""))
+    st.header(plain(name) + (f" · {plain(agent['model'])}" if isinstance(agent["model"], str) else ""))
     if "7d" in bayes.index:
         week = bayes.loc["7d"]
         st.markdown(f"**{week['p_drop']:.0%} probability** of a drop of more than {delta:g} points vs. its "

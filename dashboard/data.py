@@ -7,6 +7,7 @@ st.cache_data, so every page renders from cached frames. A missing database or t
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -112,9 +113,19 @@ def run_attempts(url: str, run_id: int) -> pd.DataFrame:
                r=run_id)
     for col in ("error", "final_message", "test_log"):
         if col in df:
-            df[col] = df[col].map(lambda s: s if not isinstance(s, str) or len(s) <= TEXT_CAP
-                                  else s[:TEXT_CAP] + f"\n… [{len(s) - TEXT_CAP} more characters not shown]")
+            df[col] = df[col].map(public_text)
     return df
+
+
+def public_text(s):
+    """Capped, and without this host's paths (an infrastructure error may name a local directory)."""
+    if not isinstance(s, str):
+        return s
+    cfg = settings.load()
+    for path in sorted({str(cfg.data_dir), str(cfg.images_dir), str(settings.REPO_ROOT), str(Path.home())},
+                       key=len, reverse=True):
+        s = re.sub(re.escape(path) + r"(?=[/\s;:,'\"]|$)", "<host>", s)
+    return s if len(s) <= TEXT_CAP else s[:TEXT_CAP] + f"\n… [{len(s) - TEXT_CAP} more characters not shown]"
 
 
 def version_changes(outcomes: pd.DataFrame) -> pd.DataFrame:

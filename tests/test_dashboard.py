@@ -67,3 +67,14 @@ def test_agent_output_is_shown_as_escaped_text(monkeypatch, demo_db, tmp_path):
     at.selectbox(key="run").select(run_id).run()
     assert any(hostile in c.value for c in at.code)
     assert not any("<script>" in m.value for m in at.markdown)
+
+
+def test_public_text_hides_host_paths_and_caps_length(monkeypatch, tmp_path):
+    from dashboard.data import TEXT_CAP, public_text
+
+    monkeypatch.setenv("CODEDRIFT_DATA_DIR", str(tmp_path / "data"))
+    shown = public_text(f"no image root filesystem at {tmp_path / 'data'}/images/x/rootfs; run it")
+    assert str(tmp_path) not in shown and shown.startswith("no image root filesystem at <host>/")
+    assert shown.endswith("/x/rootfs; run it")
+    long = public_text("x" * (TEXT_CAP + 50))
+    assert long.startswith("x" * TEXT_CAP) and "50 more characters not shown" in long

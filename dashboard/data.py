@@ -152,8 +152,9 @@ def export_tables(url: str, fit_id: int) -> dict[str, pd.DataFrame]:
 
 @st.cache_data(ttl=TTL)
 def posterior_bytes(url: str, fit_id: int) -> bytes | None:
-    path = latest_fit(url).get("netcdf_path") if latest_fit(url) else None
-    return Path(path).read_bytes() if path and Path(path).exists() else None
+    rows = query(url, "SELECT netcdf_path FROM fit WHERE id = :f", f=fit_id)
+    path = None if rows.empty else rows.iloc[0, 0]
+    return Path(path).read_bytes() if isinstance(path, str) and Path(path).exists() else None
 
 
 def detection_figures() -> dict | None:

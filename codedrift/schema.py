@@ -108,6 +108,7 @@ class Attempt(SQLModel, table=True):
     isolation: str | None = None
     oom_killed: bool = False
     retries: int | None = None  # infra-error retries before this outcome
+    tampered: bool | None = None  # grading caught the code under test forging its result (decoys, report)
     error: str | None = None
     agent_log: str | None = None
     test_log: str | None = None

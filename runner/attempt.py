@@ -1,7 +1,10 @@
 """One attempt: agent phase in one sandbox, grading in a fresh one, verdict and status.
 
 The hidden tests enter only the grading sandbox, after the agent's sandbox is gone, and that
-sandbox never has network. Anything that goes wrong on our side becomes `infra_error`.
+sandbox never has network. Only the harness can cause `infra_error`: a sandbox that cannot be
+started or driven, an adapter bug, a provider failure the adapter reports from the CLI's own error
+fields. Whatever the agent or its code does — including filling, locking or breaking its
+workspace — is the attempt's own result. Every attempt ends as an Outcome, whatever happens.
 """
 
 from __future__ import annotations
@@ -12,10 +15,10 @@ import traceback
 from dataclasses import dataclass, replace
 
 from codedrift.schema import AttemptStatus
-from runner import grading
+from runner import grading, snapshot
 from runner.agents import Agent, AgentResult
-from runner.sandbox import Limits, Sandbox, SandboxError
-from runner.sandbox.base import WORKSPACE
+from runner.sandbox import CopyBackError, Limits, Sandbox, SandboxError, SandboxLost
+from runner.sandbox.base import HARNESS_UID, WORKSPACE
 from runner.secrets import scrub
 from runner.tasks import TaskSpec
 
@@ -39,6 +42,7 @@ class Outcome:
     backend: str = ""
     isolation: str = ""
     retries: int = 0
+    tampered: bool = False
 
 
 def tail(text: str, cap: int = LOG_CAP) -> str:
@@ -48,8 +52,20 @@ def tail(text: str, cap: int = LOG_CAP) -> str:
 
 
 def run_attempt(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits: Limits) -> Outcome:
+    """Never raises: a harness bug here is recorded as an infra error with its traceback."""
     t0 = time.monotonic()
+    try:
+        outcome = _attempt(task, agent, sandbox_cls, limits)
+    except Exception as e:
+        outcome = Outcome(AttemptStatus.infra_error, error=f"harness error: {e!r}"[:2000],
+                          agent_log=tail(traceback.format_exc()), backend=sandbox_cls.backend)
+    outcome.duration_s = time.monotonic() - t0
+    return outcome
+
+
+def _attempt(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits: Limits) -> Outcome:
     agent_limits = replace(limits, timeout_s=task.time_limit_s)
+    backend = sandbox_cls.backend
     try:
         with sandbox_cls(task.image, agent_limits, network=agent.needs_network, mounts=agent.mounts()) as sb:
             backend, isolation = sb.backend, sb.isolation
@@ -57,45 +73,57 @@ def run_attempt(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits
             t_agent = time.monotonic()
             try:
                 result = agent.solve(task, sb)
-            except SandboxError:
+            except (SandboxError, SandboxLost):
                 raise
             except Exception as e:  # a bug in our adapter is the harness's failure, not the agent's
                 result = AgentResult(outcome="infra_error", error=f"agent adapter crashed: {e!r}",
                                      log=traceback.format_exc())
+            result = result.validated()
             result.duration_s = result.duration_s or time.monotonic() - t_agent
-            snapshot = sb.get_tar(WORKSPACE)
+            base = {"agent": result, "agent_duration_s": result.duration_s, "agent_log": tail(result.log),
+                    "backend": backend, "isolation": isolation}
+            if result.outcome == "infra_error":
+                return Outcome(AttemptStatus.infra_error, error=result.error, **base)
+            sb.stop_all()  # nothing may still be writing while the workspace is copied out
+            try:
+                work = snapshot.capture(sb, limits.copy_back_bytes)
+            except CopyBackError as e:
+                return Outcome(AttemptStatus.error, error=f"workspace could not be copied for grading: {e}", **base)
+    except SandboxLost as e:
+        return Outcome(AttemptStatus.error, error=f"agent sandbox: {e}", backend=backend)
     except SandboxError as e:
-        return Outcome(AttemptStatus.infra_error, error=f"agent sandbox: {e}",
-                       duration_s=time.monotonic() - t0, backend=sandbox_cls.backend)
-    base = {"agent": result, "agent_duration_s": result.duration_s, "agent_log": tail(result.log),
-            "backend": backend, "isolation": isolation}
-    if result.outcome == "infra_error":
-        return Outcome(AttemptStatus.infra_error, error=result.error, duration_s=time.monotonic() - t0, **base)
+        return Outcome(AttemptStatus.infra_error, error=f"agent sandbox: {e}", backend=backend)
+    with work.file:
+        return _grade(task, sandbox_cls, limits, work, result, base)
 
+
+def _grade(task: TaskSpec, sandbox_cls: type[Sandbox], limits: Limits, work: snapshot.Snapshot,
+           result: AgentResult, base: dict) -> Outcome:
+    fw = grading.FRAMEWORKS[task.framework]
+    files = grading.grader_files(fw, task.tests_dir)
     grade_limits = replace(limits, timeout_s=task.test_time_limit_s)
     try:
         with sandbox_cls(task.image, grade_limits, network=False) as sb:
-            sb.put_tar(WORKSPACE, snapshot)
-            fw = grading.FRAMEWORKS[task.framework]
-            sb.write_files(fw.support_files, dest=grading.GRADER_DIR)
-            sb.copy_in(task.tests_dir, dest=f"{grading.GRADER_DIR}/tests")
-            res = sb.exec(fw.command, env={"PYTHONPATH": f"{WORKSPACE}:{grading.GRADER_PYTHONPATH}"})
-            report = _read_optional(sb, fw.report_file)
+            sb.put_tar(WORKSPACE, work.file)
+            sb.write_files(files.files, dest=grading.GRADER_DIR, owner=HARNESS_UID)
+            res = sb.exec(fw.command, env={})
+    except SandboxLost as e:  # the solution's code took its sandbox down
+        return Outcome(AttemptStatus.failed, error=f"grading sandbox: {e}", **base)
     except SandboxError as e:
-        return Outcome(AttemptStatus.infra_error, error=f"grading sandbox: {e}",
-                       duration_s=time.monotonic() - t0, **base)
-    log = res.stdout + ("\n--- stderr ---\n" + res.stderr if res.stderr.strip() else "")
-    v = grading.verdict(fw.parse(res.stdout, report), res.exit_code, res.timed_out, task.expected_tests)
+        return Outcome(AttemptStatus.infra_error, error=f"grading sandbox: {e}", **base)
+    v = grading.verdict(fw.parse(res.stdout), res.exit_code, res.timed_out, task.expected_tests, files.decoys)
+    log = "\n".join(p for p in (f"[codedrift] {work.note()}" if work.note() else "", res.stdout,
+                                "--- stderr ---\n" + res.stderr if res.stderr.strip() else "") if p)
     return Outcome(
         status=_status(v, result, res.timed_out),
         tests_passed=v.tests_passed,
         tests_total=v.tests_total,
         score=v.score,
-        duration_s=time.monotonic() - t0,
         exit_code=res.exit_code,
         oom_killed=res.oom_killed,
         error=_error(v, result, res.oom_killed),
         test_log=tail(log),
+        tampered=v.tampered,
         **base,
     )
 
@@ -103,7 +131,8 @@ def run_attempt(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits
 def run_with_retries(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits: Limits, *,
                      retries: int = 2, backoff_s: float = 10.0, sleep=time.sleep) -> Outcome:
     """Infrastructure errors (API outage, rate limit, sandbox failure) are retried a bounded number of
-    times with exponential backoff and full jitter; what is still failing is recorded as infra_error."""
+    times with exponential backoff and full jitter; what is still failing is recorded as infra_error
+    (and tried again by the next `codedrift run` of that day)."""
     for attempt in range(retries + 1):
         outcome = run_attempt(task, agent, sandbox_cls, limits)
         outcome.retries = attempt
@@ -113,18 +142,11 @@ def run_with_retries(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], l
     raise AssertionError("unreachable")
 
 
-def _read_optional(sb: Sandbox, path: str | None) -> bytes | None:
-    if path is None:
-        return None
-    try:
-        return sb.read_file(path)
-    except (FileNotFoundError, IsADirectoryError):
-        return None
-
-
 def _status(v: grading.Verdict, agent: AgentResult, tests_timed_out: bool) -> AttemptStatus:
     if v.passed:
         return AttemptStatus.passed  # whatever the agent reported, the work passes the hidden tests
+    if v.tampered:
+        return AttemptStatus.failed
     if agent.outcome == "timeout" or tests_timed_out:
         return AttemptStatus.timeout
     if agent.outcome == "error":
@@ -133,5 +155,6 @@ def _status(v: grading.Verdict, agent: AgentResult, tests_timed_out: bool) -> At
 
 
 def _error(v: grading.Verdict, agent: AgentResult, oom: bool) -> str | None:
-    parts = [p for p in (agent.error, v.note, "tests ran out of memory" if oom else None) if p]
+    parts = [p for p in (v.note if v.tampered else None, agent.error, None if v.tampered else v.note,
+                         "tests ran out of memory" if oom else None) if p]
     return "; ".join(parts) or None

@@ -1,44 +1,40 @@
-"""Grading: a pure function from what the test run left behind (log, report file, exit code) to a verdict.
+"""Grading: hidden tests run in a fresh sandbox, and a pure function turns what the runner reported
+into a verdict the code under test cannot forge.
 
-One parser per test framework. Nothing printed by the code under test is trusted on its own:
-- pytest results come from a grader plugin that writes a JSON report at session end, including
-  pytest's own exit status; a process exit code that disagrees with it means tampering
-  (e.g. `os._exit(0)` from an atexit hook) and fails the attempt;
-- node's summary comes from the parent test runner, not from the test files' processes;
-- the parsed total must equal the number of tests the task declares.
+- The grader's files (runner, tests, decoys) belong to the harness's uid: the code under test can
+  read but not change them.
+- Every attempt gets decoy tests with random names appended to its test files, built to fail. A
+  decoy that passes, or a passing report without its decoys, means the code under test tampered
+  with the test runner: the attempt fails with reason "grading tampered", and this is recorded.
+- One report parser per framework; each test's outcome is read by name, and the report must agree
+  with the process's exit status (with failing decoys, a clean run exits 1).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
+
+from runner.sandbox.base import WORKSPACE
 
 GRADER_DIR = "/tmp/grader"
-
-_PYTEST_PLUGIN = '''\
-import json
-
-def pytest_sessionfinish(session, exitstatus):
-    stats = session.config.pluginmanager.get_plugin("terminalreporter").stats
-    report = {"passed": len(stats.get("passed", [])),
-              "failed": len(stats.get("failed", [])) + len(stats.get("error", [])),
-              "exitstatus": int(exitstatus)}
-    with open("/tmp/grader/report.json", "w") as fh:
-        json.dump(report, fh)
-'''
+TESTS_DIR = f"{GRADER_DIR}/tests"
+DECOYS_PER_FILE = 1
+TAMPERED = "grading tampered"
 
 
 @dataclass(frozen=True)
-class Counts:
-    passed: int
-    failed: int
-    exit_status: int | None = None  # the test runner's own view of its exit status, where it reports one
+class Report:
+    """What a test runner reported: each test by name -> passed; `problem` when the report itself
+    cannot be believed (a second report, an unparsable line, a name reported twice)."""
 
-    @property
-    def total(self) -> int:
-        return self.passed + self.failed
+    tests: dict[str, bool] | None
+    exit_status: int | None = None  # the runner's own view of its exit status, where it reports one
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -47,90 +43,163 @@ class Verdict:
     tests_passed: int
     tests_total: int | None
     note: str | None = None
+    tampered: bool = False
 
     @property
     def score(self) -> float | None:
         return self.tests_passed / self.tests_total if self.tests_total else None
 
 
-def parse_pytest_report(log: str, report: bytes | None) -> Counts | None:
-    if not report:
-        return None
+def parse_pytest(stdout: str) -> Report:
+    lines = [ln for ln in stdout.splitlines() if ln.strip()]
+    if not lines:
+        return Report(None)
+    if len(lines) > 1:
+        return Report(None, problem=f"the test process wrote {len(lines)} lines to the report channel, not 1")
     try:
-        data = json.loads(report)
-        return Counts(int(data["passed"]), int(data["failed"]), int(data["exitstatus"]))
-    except (ValueError, KeyError, TypeError):
-        return None
+        data = json.loads(lines[0])
+        tests = {str(k): v for k, v in data["tests"].items()}
+        if not all(isinstance(v, bool) for v in tests.values()) or type(data["exitstatus"]) is not int:
+            raise TypeError("wrong types")
+        return Report(tests, data["exitstatus"])
+    except (ValueError, KeyError, TypeError, AttributeError) as e:
+        return Report(None, problem=f"unreadable report ({type(e).__name__})")
 
 
-_PYTEST_TAIL = re.compile(r"^=*\s*(?P<body>(\d+ \w+(, )?)+) in [\d.]+s")
-_PYTEST_PART = re.compile(r"(\d+) (passed|failed|errors?|xpassed|xfailed|skipped)")
+_TAP_LINE = re.compile(r"^(?P<indent>\s*)(?P<not>not )?ok \d+ - (?P<name>.*?)(?: # (?:SKIP|TODO).*)?$")
 
 
-def parse_pytest_log(log: str) -> Counts | None:
-    """pytest's final summary line; for logs from other harnesses (the grader itself uses the report)."""
-    for line in reversed(log.strip().splitlines()):
-        m = _PYTEST_TAIL.match(line.strip())
-        if m:
-            parts = {kind: int(n) for n, kind in _PYTEST_PART.findall(m["body"])}
-            failed = sum(parts.get(k, 0) for k in ("failed", "error", "errors", "xpassed"))
-            return Counts(passed=parts.get("passed", 0), failed=failed)
-    return None
+def parse_node_tap(stdout: str) -> Report:
+    """Leaf tests of node's TAP (suites carry `type: 'suite'` in the YAML block after them)."""
+    lines = stdout.splitlines()
+    tests: dict[str, bool] = {}
+    seen_any = False
+    for i, line in enumerate(lines):
+        m = _TAP_LINE.match(line)
+        if not m:
+            continue
+        seen_any = True
+        if _is_suite(lines, i + 1):
+            continue
+        name, ok = m["name"].strip(), m["not"] is None and "# SKIP" not in line and "# TODO" not in line
+        key = name
+        n = 2
+        while key in tests:  # the same name in two files is two tests
+            key, n = f"{name} #{n}", n + 1
+        tests[key] = ok
+    return Report(tests if seen_any else None)
 
 
-def parse_node_tap(log: str, report: bytes | None = None) -> Counts | None:
-    tail = {}
-    for line in log.strip().splitlines()[-20:]:
-        m = re.match(r"^# (tests|pass|fail|cancelled|todo|skipped) (\d+)$", line.strip())
-        if m:
-            tail[m[1]] = int(m[2])
-    if "tests" not in tail:
-        return None
-    return Counts(passed=tail.get("pass", 0), failed=tail.get("fail", 0) + tail.get("cancelled", 0))
+def _is_suite(lines: list[str], start: int) -> bool:
+    if start >= len(lines) or lines[start].strip() != "---":
+        return False
+    for line in lines[start + 1:start + 40]:
+        if line.strip() == "...":
+            return False
+        if line.strip() == "type: 'suite'":
+            return True
+    return False
+
+
+def pytest_decoy(name: str, a: int, b: int) -> str:
+    return f"\n\ndef {name}():\n    assert {a} + {b} == {a + b + 1}\n"
+
+
+def node_decoy(name: str, a: int, b: int) -> str:
+    tag = name.replace("-", "_")
+    return (f'\nimport __cdAssert_{tag} from "node:assert/strict";\n'
+            f'import {{ test as __cdTest_{tag} }} from "node:test";\n'
+            f'__cdTest_{tag}("{name}", () => {{ __cdAssert_{tag}.equal({a} + {b}, {a + b + 1}); }});\n')
 
 
 @dataclass(frozen=True)
 class Framework:
     command: list[str]
-    parse: Callable[[str, bytes | None], Counts | None]
-    support_files: dict[str, str] = field(default_factory=dict)
-    report_file: str | None = None
+    parse: Callable[[str], Report]
+    test_files: str  # glob of the test files that get decoys
+    decoy: Callable[[str, int, int], str]
+    decoy_name: Callable[[str], str]
+    support_files: dict[str, bytes]
 
 
-# Hidden tests live outside the workspace; conftest and ini files in the workspace are ignored.
+def _bootstrap() -> bytes:
+    return (Path(__file__).parent / "graders" / "pytest_bootstrap.py").read_bytes()
+
+
 FRAMEWORKS = {
     "pytest": Framework(
-        command=["python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "--noconftest",
-                 "-p", "codedrift_grader", "-c", f"{GRADER_DIR}/pytest.ini", "--rootdir", GRADER_DIR,
-                 f"{GRADER_DIR}/tests"],
-        parse=parse_pytest_report,
-        support_files={"pytest.ini": "[pytest]\n", "plugins/codedrift_grader.py": _PYTEST_PLUGIN},
-        report_file=f"{GRADER_DIR}/report.json",
+        command=["python3", "-I", "-B", f"{GRADER_DIR}/pytest_bootstrap.py", WORKSPACE, GRADER_DIR],
+        parse=parse_pytest,
+        test_files="test_*.py",
+        decoy=pytest_decoy,
+        decoy_name=lambda token: f"test_case_{token}",
+        support_files={"pytest.ini": b"[pytest]\n", "pytest_bootstrap.py": _bootstrap()},
     ),
     "node": Framework(
-        command=["sh", "-c", f"node --test --test-reporter=tap {GRADER_DIR}/tests/*.test.mjs"],
+        command=["sh", "-c", f'exec node --test --test-reporter=tap {TESTS_DIR}/*.test.mjs'],
         parse=parse_node_tap,
+        test_files="*.test.mjs",
+        decoy=node_decoy,
+        decoy_name=lambda token: f"case {token}",
+        support_files={},
     ),
 }
-GRADER_PYTHONPATH = f"{GRADER_DIR}/plugins"
 
 
-def verdict(counts: Counts | None, exit_code: int | None, timed_out: bool, expected: int | None) -> Verdict:
-    total = expected if expected is not None else (counts.total if counts else None)
-    if counts is None:
+@dataclass(frozen=True)
+class GraderFiles:
+    files: dict[str, bytes]  # path under GRADER_DIR -> content
+    decoys: frozenset[str]
+
+
+def grader_files(fw: Framework, tests_dir: Path) -> GraderFiles:
+    """The task's hidden tests with this attempt's decoys appended, plus the framework's support files."""
+    files = {name: body for name, body in fw.support_files.items()}
+    decoys = set()
+    for p in sorted(tests_dir.rglob("*")):
+        if not p.is_file():
+            continue
+        body = p.read_bytes()
+        if p.match(fw.test_files):  # a relative pattern matches at any depth
+            for _ in range(DECOYS_PER_FILE):
+                name = fw.decoy_name(secrets.token_hex(6))
+                decoys.add(name)
+                body += fw.decoy(name, secrets.randbelow(1000), secrets.randbelow(1000)).encode()
+        files[f"tests/{p.relative_to(tests_dir).as_posix()}"] = body
+    return GraderFiles(files, frozenset(decoys))
+
+
+def _is_decoy(test: str, decoys: frozenset[str]) -> bool:
+    return test in decoys or test.rsplit("::", 1)[-1] in decoys
+
+
+def verdict(report: Report, exit_code: int | None, timed_out: bool, expected: int | None,
+            decoys: frozenset[str]) -> Verdict:
+    total = expected
+    if report.problem:
+        return Verdict(False, 0, total, f"{TAMPERED}: {report.problem}", tampered=True)
+    if report.tests is None:
         note = "tests timed out" if timed_out else f"no test results found (exit code {exit_code})"
         return Verdict(False, 0, total, note)
-    if expected is not None and counts.total > expected:
-        return Verdict(False, 0, total, f"reported {counts.total} tests but the task has {expected}")
-    got = min(counts.passed, total or 0)
+    real = {name: ok for name, ok in report.tests.items() if not _is_decoy(name, decoys)}
+    seen_decoys = {name for name in report.tests if _is_decoy(name, decoys)}
+    if any(ok for name, ok in report.tests.items() if _is_decoy(name, decoys)):
+        return Verdict(False, 0, total, f"{TAMPERED}: a decoy test that must fail passed", tampered=True)
+    total = expected if expected is not None else len(real)
+    got = min(sum(real.values()), total)
+    if expected is not None and len(real) > expected:
+        return Verdict(False, 0, total, f"reported {len(real)} tests but the task has {expected}: results not trusted")
     if timed_out:
         return Verdict(False, got, total, "tests timed out")
-    if counts.exit_status is not None and counts.exit_status != exit_code:
-        return Verdict(False, 0, total, f"process exit code {exit_code} disagrees with the test run's own "
-                                        f"status {counts.exit_status}: results not trusted")
-    if exit_code != 0:
-        note = None if counts.failed else f"test runner exited {exit_code} though no test failed"
-        return Verdict(False, got if counts.failed else 0, total, note)
-    if counts.failed or got != total:
-        return Verdict(False, got, total, f"exit code 0 disagrees with {counts.failed} failed, {got}/{total}")
-    return Verdict(True, got, total)
+    if report.exit_status is not None and report.exit_status != exit_code:
+        return Verdict(False, 0, total, f"{TAMPERED}: process exit code {exit_code} disagrees with the test "
+                                        f"run's own status {report.exit_status}", tampered=True)
+    if got == total and len(real) == total:
+        if len(seen_decoys) != len(decoys):
+            return Verdict(False, 0, total, f"{TAMPERED}: every test passed but {len(decoys) - len(seen_decoys)} "
+                                            "decoy test(s) are missing from the report", tampered=True)
+        if exit_code != 1:  # the decoys failed, so an honest runner exits 1
+            return Verdict(False, 0, total, f"{TAMPERED}: decoys failed but the runner exited {exit_code}",
+                           tampered=True)
+        return Verdict(True, got, total)
+    return Verdict(False, got, total, None if len(real) == total else f"{len(real)} of {total} tests reported")

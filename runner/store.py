@@ -8,7 +8,7 @@ import gzip
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from codedrift.schema import Agent, Attempt, Run, RunStatus, Suite, Task, utcnow
+from codedrift.schema import Agent, Attempt, AttemptStatus, Run, RunStatus, Suite, Task, utcnow
 from runner import agents
 from runner.agents.base import AgentResult
 from runner.attempt import Outcome
@@ -67,22 +67,35 @@ def get_or_create_run(s: Session, date: dt.date, agent: Agent, suite_id: int, **
 
 
 def done_keys(s: Session, run_id: int) -> set[tuple[int, int]]:
-    return set(s.exec(select(Attempt.task_id, Attempt.attempt_no).where(Attempt.run_id == run_id)).all())
+    """Attempts that are final. An infra error is not: the next `run` of the day tries it again."""
+    q = select(Attempt.task_id, Attempt.attempt_no).where(Attempt.run_id == run_id,
+                                                          Attempt.status != AttemptStatus.infra_error)
+    return set(s.exec(q).all())
 
 
 def save_attempt(s: Session, run_id: int, task_id: int, attempt_no: int, o: Outcome) -> bool:
-    """Insert the attempt; False if it was already there (idempotent)."""
+    """Insert the attempt, replacing an infra error recorded earlier for the same slot (in one
+    transaction); False if a final attempt was already there (idempotent)."""
     a = o.agent or AgentResult()
+    earlier = s.exec(select(Attempt).where(Attempt.run_id == run_id, Attempt.task_id == task_id,
+                                           Attempt.attempt_no == attempt_no)).first()
+    if earlier is not None:
+        if earlier.status != AttemptStatus.infra_error:
+            return False
+        o.retries += (earlier.retries or 0) + 1
+        s.delete(earlier)
+        s.flush()
     row = Attempt(
         run_id=run_id, task_id=task_id, attempt_no=attempt_no, status=o.status,
         tests_passed=o.tests_passed, tests_total=o.tests_total, score=o.score,
         duration_s=o.duration_s, agent_duration_s=o.agent_duration_s,
-        agent_version=a.version, model=a.model, tokens_in=a.tokens_in, tokens_out=a.tokens_out,
+        agent_version=scrub(a.version), model=scrub(a.model), tokens_in=a.tokens_in, tokens_out=a.tokens_out,
         tokens_cache_read=a.tokens_cache_read, tokens_cache_write=a.tokens_cache_write, cost_usd=a.cost_usd,
         turns=a.turns, tool_calls=a.tool_calls, tool_calls_by_tool=a.tool_calls_by_tool,
         final_message=scrub(a.final_message), transcript_gz=_compress(scrub(a.transcript)), exit_code=o.exit_code,
         sandbox_backend=o.backend, isolation=o.isolation, oom_killed=o.oom_killed, retries=o.retries,
         error=scrub(o.error), agent_log=scrub(o.agent_log) or None, test_log=scrub(o.test_log) or None,
+        tampered=o.tampered,
     )
     s.add(row)
     try:

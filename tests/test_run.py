@@ -21,7 +21,7 @@ def test_f():
 """
 
 
-def hostile_suite(root):
+def hostile_suite(root, listener_port: int):
     """Tasks whose *reference solution* misbehaves, graded by the oracle agent."""
     s = root / "hostile"
     write_task(s, "ok", solution="def f():\n    return 42\n", tests=TEST_IMPORT, expected_tests=1)
@@ -39,9 +39,11 @@ def hostile_suite(root):
         def f():
             return 42
         """)
-    write_task(s, "network", tests=TEST_IMPORT, expected_tests=1, solution="""
+    # The solution needs a listener the test owns on the host's loopback: only a sandbox that shares the
+    # host's network could reach it (tests never send traffic beyond loopback).
+    write_task(s, "network", tests=TEST_IMPORT, expected_tests=1, solution=f"""
         import socket
-        socket.create_connection(("1.1.1.1", 80), timeout=3)
+        socket.create_connection(("127.0.0.1", {listener_port}), timeout=3).recv(2)
         def f():
             return 42
         """)
@@ -69,7 +71,10 @@ def attempts_by_task(cfg):
 
 
 def test_hostile_solutions_land_as_the_right_status(cfg, backend_name, tmp_path):
-    cfg = replace(cfg, tasks_dir=hostile_suite(tmp_path / "tasks"), sandbox=backend_name)
+    import socket
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    cfg = replace(cfg, tasks_dir=hostile_suite(tmp_path / "tasks", listener.getsockname()[1]), sandbox=backend_name)
     from runner.sandbox import Limits
 
     report = run(cfg, suite_name="hostile", agent_name="oracle", workers=2,
@@ -80,7 +85,8 @@ def test_hostile_solutions_land_as_the_right_status(cfg, backend_name, tmp_path)
     assert got["loop"].status == "timeout"
     assert got["memory-hog"].status == "failed" and got["memory-hog"].oom_killed
     assert got["fork-bomb"].status in ("failed", "timeout")
-    assert got["network"].status == "failed" and "Network is unreachable" in got["network"].test_log
+    assert got["network"].status == "failed" and "Connection refused" in got["network"].test_log
+    listener.close()
     assert got["escape"].status == "failed" and "Read-only file system" in got["escape"].test_log
     assert got["fake-pass"].status == "failed"
     assert {a.sandbox_backend for a in got.values()} == {backend_name}

@@ -7,9 +7,10 @@ failures on our side or the provider's (no key, no network, outage), which stati
 
 from __future__ import annotations
 
+import math
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
-from typing import ClassVar, Literal
+from dataclasses import dataclass, field, fields
+from typing import ClassVar, Literal, get_args
 
 from runner.sandbox import Sandbox
 from runner.tasks import TaskSpec
@@ -36,6 +37,64 @@ class AgentResult:
     tool_calls: int | None = None
     tool_calls_by_tool: dict[str, int] | None = None
     transcript: str | None = None  # the raw agent output, kept compressed for drill-down
+
+    def validated(self) -> AgentResult:
+        """The same result with every field of its declared type and within its length, whatever an
+        adapter (or the agent output it parsed) put there: a wrong value becomes empty and is named in
+        the log, never a crash or a string in a numeric column."""
+        bad: list[str] = []
+        values = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            kind = FIELD_KINDS[f.name]
+            ok, clean = _coerce(value, kind)
+            if not ok:
+                bad.append(f"{f.name}={str(value)[:40]!r}")
+            cap = TEXT_CAPS.get(f.name)
+            if isinstance(clean, str) and cap and len(clean) > cap:  # logs keep their end, where failures show
+                clean = clean[-cap:] if f.name in ("log", "transcript") else clean[:cap]
+            values[f.name] = clean
+        if values["outcome"] not in get_args(Outcome):
+            bad.append(f"outcome={self.outcome!r}")
+            values["outcome"] = "error"
+        out = AgentResult(**values)
+        if bad:
+            out.log = (out.log + f"\n[codedrift] adapter reported invalid fields, dropped: {', '.join(bad)}").lstrip()
+        return out
+
+
+TEXT_CAPS = {"error": 2_000, "log": 200_000, "final_message": 100_000, "version": 100, "model": 200,
+             "transcript": 4_000_000, "outcome": 20}
+FIELD_KINDS = {
+    **dict.fromkeys(TEXT_CAPS, "text"),
+    **dict.fromkeys(("exit_code",), "int"),
+    **dict.fromkeys(("tokens_in", "tokens_out", "tokens_cache_read", "tokens_cache_write", "turns", "tool_calls"), "count"),
+    **dict.fromkeys(("duration_s", "cost_usd"), "amount"),
+    "tool_calls_by_tool": "counts",
+}
+
+
+def _coerce(value, kind: str):
+    """(valid, clean value) for one field; None is always valid."""
+    if value is None:
+        return True, None
+    if kind == "text":
+        return (True, value) if isinstance(value, str) else (False, None)
+    if isinstance(value, bool):
+        return False, None
+    if kind in ("int", "count"):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        ok = isinstance(value, int) and (kind == "int" or 0 <= value < 2**53)
+        return (True, value) if ok else (False, None)
+    if kind == "amount":
+        ok = isinstance(value, int | float) and math.isfinite(value) and value >= 0
+        return (True, float(value)) if ok else (False, None)
+    if kind == "counts":
+        ok = isinstance(value, dict) and all(isinstance(k, str) and _coerce(v, "count") == (True, v) and v is not None
+                                             for k, v in value.items())
+        return (True, {k[:100]: v for k, v in value.items()}) if ok else (False, None)
+    raise AssertionError(kind)
 
 
 @dataclass

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from runner.sandbox.base import ExecResult, Limits, Sandbox, SandboxError, SandboxUnavailable
+from runner.sandbox.base import (
+    CopyBackError,
+    ExecResult,
+    Limits,
+    Sandbox,
+    SandboxError,
+    SandboxLost,
+    SandboxUnavailable,
+)
 
-__all__ = ["ExecResult", "Limits", "Sandbox", "SandboxError", "SandboxUnavailable", "backend", "detect", "sweep"]
+__all__ = ["CopyBackError", "ExecResult", "Limits", "Sandbox", "SandboxError", "SandboxLost", "SandboxUnavailable",
+           "backend", "detect", "sweep"]
 
 
 def backend(name: str) -> type[Sandbox]:

@@ -1,7 +1,8 @@
 """The sandbox interface every backend implements, and the limits it enforces.
 
-A backend only has to provide `exec` (with stdin), `put_tar` and `get_tar`; files and directories
-are moved as tar streams so both backends share one implementation of everything else.
+A backend only has to provide `exec` (with stdin and an optional streamed, capped stdout sink) and
+`put_tar`; files and directories are moved as tar streams so both backends share one implementation
+of everything else. Copy-back is streamed into a file with a byte cap, never held in memory whole.
 """
 
 from __future__ import annotations
@@ -9,13 +10,21 @@ from __future__ import annotations
 import io
 import posixpath
 import tarfile
+import tempfile
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar, Self
+from typing import BinaryIO, ClassVar, Self
 
 WORKSPACE = "/workspace"
 SANDBOX_UID = 65534  # "nobody": every command runs unprivileged
+HARNESS_UID = 0  # owns the grader's files and the keeper process; holds no capabilities in the sandbox
+READ_CAP = 64 << 20  # bytes of one read_files/read_file call
+# Exit 3: no such path. A directory is archived by its contents, a single file by its own name. The
+# sandbox's uid first makes what it owns readable: `chmod 000` must not hide work from grading.
+TAR_OUT = ('[ -e "$1" ] || [ -L "$1" ] || exit 3; chmod -R u+rwX "$1" 2>/dev/null; '
+           'if [ -d "$1" ]; then exec tar -c -C "$1" .; '
+           'else exec tar -c -C "$(dirname "$1")" "$(basename "$1")"; fi')
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,12 @@ class Limits:
     workspace_mb: int = 512
     tmp_mb: int = 256
     file_mb: int = 256  # largest single file a process may write
+
+    @property
+    def copy_back_bytes(self) -> int:
+        """Cap on a copied-back tar stream: the workspace plus headers. Sparse files count at their full
+        apparent size, so a sparse giant stops here instead of filling the runner's memory or disk."""
+        return (self.workspace_mb + 16) << 20
 
 
 @dataclass
@@ -51,6 +66,34 @@ class SandboxError(RuntimeError):
 
 class SandboxUnavailable(SandboxError):
     """The backend cannot run on this host; the message is one sentence saying why and what to do."""
+
+
+class SandboxLost(RuntimeError):
+    """The harness had to destroy the sandbox because of what ran in it (e.g. processes it could not
+    otherwise stop): the attempt's own result, never an infra error."""
+
+
+class CopyBackError(RuntimeError):
+    """What the code in the sandbox left behind cannot be copied out (over the cap, unreadable):
+    a property of the agent's work, not a harness failure."""
+
+
+class Sink:
+    """Streams a command's stdout into a file up to a byte cap; `feed` returns False once over it,
+    and the backend then kills the command (it must not keep writing into our disk or memory)."""
+
+    def __init__(self, fileobj: BinaryIO, cap: int):
+        self.fileobj, self.cap, self.written, self.over = fileobj, cap, 0, False
+
+    def feed(self, data: bytes) -> bool:
+        if self.over:
+            return False
+        if self.written + len(data) > self.cap:
+            self.over = True
+            return False
+        self.fileobj.write(data)
+        self.written += len(data)
+        return True
 
 
 class OutputCap:
@@ -107,16 +150,37 @@ class Sandbox(ABC):
         cwd: str = WORKSPACE,
         stdin: bytes | None = None,
         user: int | None = None,
+        stdout_to: Sink | None = None,
     ) -> ExecResult:
-        """Run `cmd` (argv, no shell) with a hard timeout; `user` is a numeric uid (default 65534)."""
+        """Run `cmd` (argv, no shell) with a hard timeout; `user` is a numeric uid (default 65534).
+
+        With `stdout_to`, stdout goes to the sink instead of `ExecResult.stdout`, and the command is
+        killed once the sink's cap is passed (`truncated` is then set)."""
 
     @abstractmethod
-    def put_tar(self, dest: str, data: bytes) -> None:
-        """Extract a tar stream at `dest` (inside the workspace or /tmp)."""
+    def put_tar(self, dest: str, data: bytes | BinaryIO, *, owner: int | None = None) -> None:
+        """Extract a tar stream at `dest` (inside the workspace or /tmp). `owner=HARNESS_UID` makes the
+        files the harness's: readable but not writable, renamable or removable by the sandbox's uid."""
 
-    @abstractmethod
-    def get_tar(self, path: str) -> bytes:
-        """A tar stream of `path`'s contents (entries relative to `path`)."""
+    def get_tar(self, path: str, sink: BinaryIO, cap: int) -> None:
+        """Stream a tar of `path`'s contents (entries relative to `path`) into `sink`, at most `cap` bytes.
+
+        Runs as the sandbox's uid, which first gives itself read access to everything it owns (a
+        `chmod 000` file is still the agent's work). Raises FileNotFoundError, or CopyBackError with
+        tar's own message."""
+        res = self.exec(["sh", "-c", TAR_OUT, "sh", path], timeout=120, stdout_to=Sink(sink, cap))
+        if res.truncated:
+            raise CopyBackError(f"{path} is larger than the copy-back cap of {cap >> 20} MB "
+                                "(sparse files count at their full size)")
+        if res.exit_code == 3:
+            raise FileNotFoundError(path)
+        if res.exit_code != 0 or res.timed_out:
+            why = "timed out" if res.timed_out else res.stderr.strip()[-300:]
+            raise CopyBackError(f"tar of {path} failed (exit {res.exit_code}): {why}")
+
+    def stop_all(self) -> None:
+        """Kill every process the sandbox's commands left running (before a snapshot: no writer may
+        still be changing the workspace). Backends whose commands cannot outlive their exec need nothing."""
 
     @abstractmethod
     def close(self) -> None: ...
@@ -128,18 +192,21 @@ class Sandbox(ABC):
     def __exit__(self, *exc) -> None:
         self.close()
 
-    # Shared conveniences built on the three primitives.
-    def write_files(self, files: dict[str, bytes | str], dest: str = WORKSPACE) -> None:
-        self.put_tar(dest, pack({k: v.encode() if isinstance(v, str) else v for k, v in files.items()}))
+    # Shared conveniences built on the primitives.
+    def write_files(self, files: dict[str, bytes | str], dest: str = WORKSPACE, *, owner: int | None = None) -> None:
+        self.put_tar(dest, pack({k: v.encode() if isinstance(v, str) else v for k, v in files.items()}), owner=owner)
 
-    def copy_in(self, src: Path, dest: str = WORKSPACE) -> None:
-        self.put_tar(dest, pack_dir(src))
+    def copy_in(self, src: Path, dest: str = WORKSPACE, *, owner: int | None = None) -> None:
+        self.put_tar(dest, pack_dir(src), owner=owner)
 
-    def read_files(self, path: str = WORKSPACE) -> dict[str, bytes]:
-        return unpack(self.get_tar(path))
+    def read_files(self, path: str = WORKSPACE, cap: int = READ_CAP) -> dict[str, bytes]:
+        with tempfile.SpooledTemporaryFile(max_size=8 << 20) as buf:
+            self.get_tar(path, buf, cap)
+            buf.seek(0)
+            return unpack(buf)
 
-    def read_file(self, path: str) -> bytes:
-        files, name = unpack(self.get_tar(path)), posixpath.basename(path)
+    def read_file(self, path: str, cap: int = READ_CAP) -> bytes:
+        files, name = self.read_files(path, cap), posixpath.basename(path)
         if list(files) != [name]:
             raise IsADirectoryError(path)
         return files[name]
@@ -160,10 +227,11 @@ def pack_dir(src: Path) -> bytes:
     return pack(files)
 
 
-def unpack(data: bytes) -> dict[str, bytes]:
+def unpack(data: bytes | BinaryIO) -> dict[str, bytes]:
     """Regular files of a tar stream, by relative path; links and devices are ignored on purpose."""
     out: dict[str, bytes] = {}
-    with tarfile.open(fileobj=io.BytesIO(data), mode="r:*") as tar:
+    fileobj = io.BytesIO(data) if isinstance(data, bytes) else data
+    with tarfile.open(fileobj=fileobj, mode="r:*") as tar:
         for member in tar:
             if member.isfile():
                 name = member.name.removeprefix("./")

@@ -1,8 +1,11 @@
 """Docker backend: one locked-down container per sandbox, driven through the docker SDK.
 
-The SDK's exec has no timeout, so every command runs under `timeout -k` inside the container and a
-host-side watchdog kills whatever is left at the deadline. Files move through `tar` over exec
-stdin/stdout because the workspace is a tmpfs, which `docker cp` cannot see.
+The container's keeper (`docker-init` + `sleep`) runs as uid 0 with no capabilities, and every
+command as the sandbox's uid 65534: code in the sandbox cannot signal the keeper, so it cannot turn
+its own failure into a dead sandbox. The SDK's exec has no timeout, so every command runs under
+`timeout -k` inside the container, a host-side watchdog kills whatever is left at the deadline, and
+a stream that still does not end is cut: no read outlives its deadline. Files move through `tar`
+over exec stdin/stdout because the workspace is a tmpfs, which `docker cp` cannot see.
 """
 
 from __future__ import annotations
@@ -12,25 +15,30 @@ import os
 import socket
 import threading
 import time
+import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import ClassVar
 
 from runner.sandbox.base import (
+    HARNESS_UID,
     SANDBOX_UID,
     WORKSPACE,
     ExecResult,
     OutputCap,
     Sandbox,
     SandboxError,
+    SandboxLost,
     SandboxUnavailable,
 )
 
 LABEL = "codedrift.sandbox"
+RUNNER_ID = uuid.uuid4().hex[:12]  # this process; labels say whose sandbox a container is
 KILL_GRACE_S = 2
 WATCHDOG_GRACE_S = 5
-# A directory is archived by its contents; a single file by its own name.
-TAR_OUT = 'if [ -d "$1" ]; then tar -c -C "$1" .; elif [ -e "$1" ]; then ' \
-    'tar -c -C "$(dirname "$1")" "$(basename "$1")"; else echo "no such file" >&2; exit 2; fi'
+STREAM_GRACE_S = 5  # after the kill, how long a stream may take to end before it is cut
+LEASE_GRACE_S = 900  # a sandbox outlives its longest command by at most this; then any sweep may remove it
+CHUNK = 1 << 16
 
 
 def client():
@@ -49,16 +57,21 @@ def client():
 
 
 def sweep_leftovers(c=None) -> int:
-    """Remove containers left by codedrift processes that no longer exist on this host."""
+    """Remove containers whose runner is gone: on this host, a dead owner pid; anywhere (another runner
+    sharing the daemon), only once the container's lease has expired, so live sandboxes are spared."""
     c = c or client()
-    removed = 0
+    removed, now = 0, time.time()
     for ctr in c.containers.list(all=True, filters={"label": LABEL}):
-        owner = ctr.labels.get(f"{LABEL}.pid", "")
-        host = ctr.labels.get(f"{LABEL}.host", "")
-        if host == socket.gethostname() and owner.isdigit() and _alive(int(owner)):
+        labels = ctr.labels
+        owner, host = labels.get(f"{LABEL}.pid", ""), labels.get(f"{LABEL}.host", "")
+        expires = float(labels.get(f"{LABEL}.expires", "0") or 0)
+        if labels.get(f"{LABEL}.runner") == RUNNER_ID:
             continue
-        ctr.remove(force=True)
-        removed += 1
+        local_dead = host == socket.gethostname() and owner.isdigit() and not _alive(int(owner))
+        if local_dead or now > expires:
+            with contextlib.suppress(Exception):
+                ctr.remove(force=True)
+                removed += 1
     return removed
 
 
@@ -79,16 +92,27 @@ def _close(sock) -> None:
     if response is not None:
         with contextlib.suppress(Exception):
             response.close()
-    sock.close()
+    with contextlib.suppress(Exception):
+        sock.close()
+
+
+def _cut(sock) -> None:
+    raw = getattr(sock, "_sock", sock)
+    with contextlib.suppress(Exception):
+        raw.shutdown(socket.SHUT_RDWR)
 
 
 @dataclass
 class DockerSandbox(Sandbox):
     backend: ClassVar[str] = "docker"
-    isolation: str = "container: no network, non-root, cap_drop=ALL, read-only root, cgroup limits"
+    isolation: str = ("container: no network, non-root commands, keeper out of reach, cap_drop=ALL, "
+                      "no-new-privileges, read-only root, tmpfs workspace, cgroup memory/cpu/pids limits")
     _client: object = field(default=None, repr=False)
     _ctr: object = field(default=None, repr=False)
     _keeper: str = field(default="", repr=False)
+    _cgroups: dict[str, Path] = field(default_factory=dict, repr=False)
+    _spare: set[int] = field(default_factory=set, repr=False)
+    _lost: str | None = field(default=None, repr=False)  # why the harness destroyed the container
 
     def start(self) -> None:
         import docker.errors
@@ -102,7 +126,7 @@ class DockerSandbox(Sandbox):
                 ["sleep", "infinity"],
                 detach=True,
                 init=True,  # reaps zombies the agent leaves behind
-                user=f"{SANDBOX_UID}:{SANDBOX_UID}",
+                user=f"{HARNESS_UID}:{HARNESS_UID}",  # the keeper; commands run as SANDBOX_UID
                 network_mode="bridge" if self.network else "none",
                 cap_drop=["ALL"],
                 security_opt=["no-new-privileges"],
@@ -120,10 +144,13 @@ class DockerSandbox(Sandbox):
                 working_dir=WORKSPACE,
                 volumes={host: {"bind": dest, "mode": "ro"} for host, dest in self.mounts.items()},
                 environment={"HOME": "/tmp", "PYTHONDONTWRITEBYTECODE": "1"},
-                labels={LABEL: "1", f"{LABEL}.pid": str(os.getpid()), f"{LABEL}.host": socket.gethostname()},
+                labels={LABEL: "1", f"{LABEL}.pid": str(os.getpid()), f"{LABEL}.host": socket.gethostname(),
+                        f"{LABEL}.runner": RUNNER_ID,
+                        f"{LABEL}.expires": f"{time.time() + 2 * lim.timeout_s + LEASE_GRACE_S:.0f}"},
             )
-            # PID 1 is docker-init; its only child is the keeper, which a timeout must not kill.
-            children = self._ctr.exec_run(["cat", "/proc/1/task/1/children"]).output.decode().split()
+            # PID 1 is docker-init; its only child is the keeper, which no kill may touch.
+            children = self._ctr.exec_run(["cat", "/proc/1/task/1/children"], user="0").output.decode().split()
+            self._ctr.reload()
         except docker.errors.DockerException as e:
             self.close()
             raise SandboxError(f"could not start a container from {self.image}: {e}") from e
@@ -131,6 +158,10 @@ class DockerSandbox(Sandbox):
             self.close()
             raise SandboxError(f"a container from {self.image} started without its keeper process")
         self._keeper = children[0]
+        init = self._ctr.attrs["State"]["Pid"]
+        self._cgroups = _host_cgroups(init)
+        if self._cgroups:  # the keeper's pid on this host: orphans are reparented to init later, beside it
+            self._spare = {init, *map(int, Path(f"/proc/{init}/task/{init}/children").read_text().split())}
 
     def _ensure_image(self) -> None:
         import docker.errors
@@ -146,13 +177,12 @@ class DockerSandbox(Sandbox):
                     "run `codedrift images build`"
                 ) from None
 
-    def exec(self, cmd, *, timeout=None, env=None, cwd=WORKSPACE, stdin=None, user=None) -> ExecResult:
-        res, _ = self._exec(cmd, timeout=timeout, env=env, cwd=cwd, stdin=stdin, user=user)
-        return res
-
-    def _exec(self, cmd, *, timeout=None, env=None, cwd=WORKSPACE, stdin=None, user=None, out_cap=None):
+    def exec(self, cmd, *, timeout=None, env=None, cwd=WORKSPACE, stdin=None, user=None,
+             stdout_to=None) -> ExecResult:
         from docker.utils.socket import frames_iter
 
+        if self._lost:
+            raise SandboxLost(self._lost)
         timeout = self.limits.timeout_s if timeout is None else timeout
         api = self._client.api
         wrapped = ["timeout", "-k", str(KILL_GRACE_S), str(timeout), *cmd]
@@ -164,77 +194,168 @@ class DockerSandbox(Sandbox):
             )["Id"]
             sock = api.exec_start(exec_id, socket=True)
         except Exception as e:
-            raise SandboxError(f"docker exec failed: {e}") from e
-        fired = threading.Event()
-        watchdog = threading.Timer(timeout + WATCHDOG_GRACE_S, self._kill_all, args=(fired,))
+            raise self._failure(f"docker exec failed: {e}") from e
+        fired, over_cap = threading.Event(), threading.Event()
+
+        def on_deadline():
+            fired.set()
+            self._kill_all()
+            # Whatever still holds the stream open (a process that survived, a stuck daemon) is cut off.
+            threading.Timer(STREAM_GRACE_S, _cut, args=(sock,)).start()
+
+        watchdog = threading.Timer(timeout + WATCHDOG_GRACE_S, on_deadline)
+        watchdog.daemon = True
         watchdog.start()
-        out = OutputCap(out_cap or self.limits.output_bytes)
-        err = OutputCap(self.limits.output_bytes)
+        out, err = OutputCap(self.limits.output_bytes), OutputCap(self.limits.output_bytes)
         try:
             if stdin is not None:
                 raw = getattr(sock, "_sock", sock)
-                raw.sendall(stdin)
+                _send(raw, stdin)
                 raw.shutdown(socket.SHUT_WR)
             for stream, data in frames_iter(sock, tty=False):
-                (out if stream == 1 else err).feed(data)
+                if stream != 1:
+                    err.feed(data)
+                elif stdout_to is None:
+                    out.feed(data)
+                elif not stdout_to.feed(data) and not over_cap.is_set():
+                    over_cap.set()  # the sink is full: stop the writer now, not at its deadline
+                    self._kill_all()
+                    threading.Timer(STREAM_GRACE_S, _cut, args=(sock,)).start()
         except OSError:
-            pass  # the watchdog ended the stream
+            pass  # the stream was cut
         finally:
             watchdog.cancel()
             _close(sock)
         duration = time.monotonic() - t0
-        code = api.exec_inspect(exec_id).get("ExitCode")
+        try:
+            code = api.exec_inspect(exec_id).get("ExitCode")
+        except Exception as e:
+            raise SandboxError(f"docker exec inspect failed: {e}") from e
         timed_out = fired.is_set() or (code in (124, 137) and duration >= timeout)
         if timed_out and not fired.is_set():
-            self._kill_all(fired)  # `timeout` only reaches its process group; escapees die here
-        res = ExecResult(
+            self._kill_all()  # `timeout` only reaches its process group; escapees die here
+        return ExecResult(
             exit_code=code,
             stdout=out.text(),
             stderr=err.text(),
             duration_s=duration,
             timed_out=timed_out,
             oom_killed=code != 0 and self._oom_since(since),
-            truncated=bool(out.dropped or err.dropped),
+            truncated=bool(out.dropped or err.dropped or over_cap.is_set()),
         )
-        return res, out.buf
 
-    def _kill_all(self, fired: threading.Event) -> None:
-        """Deadline passed and `timeout` did not end it (e.g. daemonised children): kill every process."""
-        fired.set()
-        script = (f'for p in /proc/[0-9]*; do n=${{p#/proc/}}; case "$n" in 1|{self._keeper}|$$) ;; '
-                  '*) kill -9 "$n" 2>/dev/null;; esac; done')
+    def _failure(self, message: str) -> Exception:
+        """A command could not run. If the daemon answers and the container is gone although the harness
+        never stopped it, what ran inside took it down: the attempt's result. Otherwise, infra."""
+        if self._lost:
+            return SandboxLost(self._lost)
         try:
-            self._ctr.exec_run(["sh", "-c", script], user=f"{SANDBOX_UID}")
+            self._client.ping()
+            self._ctr.reload()
+            running = self._ctr.status == "running"
         except Exception:
-            self._ctr.kill()
+            return SandboxError(message)
+        if running:
+            return SandboxError(message)
+        oom = self._ctr.attrs["State"].get("OOMKilled")
+        return SandboxLost(f"the sandbox stopped while its code ran{' (out of memory)' if oom else ''}")
+
+    def stop_all(self) -> None:
+        if self._ctr is not None and not self._lost:
+            self._kill_all()
+
+    def _kill_all(self) -> None:
+        """Kill every process but init and the keeper. From the host through the container's cgroups
+        where this runner can (freeze, kill, thaw: a fork bomb cannot outrun it, and no process slot
+        is needed inside); otherwise as the sandbox's uid, repeated until nothing is left."""
+        if self._cgroups and _cgroup_kill(self._cgroups, spare=self._spare):
+            return
+        script = ('i=0; while kill -s KILL -1 2>/dev/null; do i=$((i+1)); [ "$i" -ge 100 ] && exit 1; '
+                  'sleep 0.02; done; exit 0')
+        try:
+            if self._ctr.exec_run(["sh", "-c", script], user=str(SANDBOX_UID)).exit_code == 0:
+                return
+        except Exception:
+            pass
+        self._lost = "the sandbox's processes could not be stopped (process limit exhausted?); it was destroyed"
+        with contextlib.suppress(Exception):
+            self._ctr.kill()  # last resort: the sandbox is gone, and the next command says so
 
     def _oom_since(self, since: float) -> bool:
         # Only asked after a failed exec: the query blocks until `until`, so keep that just past now.
-        events = self._client.api.events(
-            since=f"{since:.3f}",
-            until=f"{time.time() + 0.2:.3f}",
-            filters={"container": self._ctr.id, "event": "oom"},
-            decode=True,
-        )
+        try:
+            events = self._client.api.events(
+                since=f"{since:.3f}",
+                until=f"{time.time() + 0.2:.3f}",
+                filters={"container": self._ctr.id, "event": "oom"},
+                decode=True,
+            )
+        except Exception:
+            return False
         try:
             return any(True for _ in events)
         finally:
             events.close()
 
-    def put_tar(self, dest: str, data: bytes) -> None:
-        res = self.exec(["sh", "-c", f'mkdir -p "{dest}" && tar -x -o -C "{dest}"'], stdin=data, timeout=120)
+    def put_tar(self, dest: str, data, *, owner: int | None = None) -> None:
+        # As the harness's uid, extraction leaves root-owned files (tar -o: owned by who extracts),
+        # which the sandbox's uid can read but not change. `-m`: no timestamps from the archive.
+        res = self.exec(["sh", "-c", 'mkdir -p "$1" && exec tar -x -o -m -C "$1"', "sh", dest], stdin=data,
+                        timeout=120, user=HARNESS_UID if owner == HARNESS_UID else None)
         if res.exit_code != 0:
             raise SandboxError(f"writing files to {dest} failed: {res.stderr.strip()[:500]}")
-
-    def get_tar(self, path: str) -> bytes:
-        res, data = self._exec(["sh", "-c", TAR_OUT, "sh", path], timeout=120,
-                               out_cap=(self.limits.workspace_mb + self.limits.tmp_mb) << 20)
-        if res.exit_code != 0:
-            raise FileNotFoundError(f"{path}: {res.stderr.strip()[:300]}")
-        return data
 
     def close(self) -> None:
         if self._ctr is not None:
             with contextlib.suppress(Exception):
                 self._ctr.remove(force=True)
             self._ctr = None
+
+
+def _send(raw, data) -> None:
+    """Bytes or a binary file object, in chunks: a large workspace is never held in memory twice."""
+    if isinstance(data, bytes | bytearray):
+        raw.sendall(data)
+        return
+    while chunk := data.read(CHUNK):
+        raw.sendall(chunk)
+
+
+def _host_cgroups(init_pid: int) -> dict[str, Path]:
+    """The container's freezer and pids cgroup directories, where this process can write them (root on
+    the daemon's host, cgroup v1); empty otherwise."""
+    try:
+        lines = Path(f"/proc/{init_pid}/cgroup").read_text().splitlines()
+    except OSError:
+        return {}
+    found = {}
+    for line in lines:
+        _, controllers, path = line.split(":", 2)
+        for ctl in ("freezer", "pids"):
+            if ctl in controllers.split(","):
+                d = Path("/sys/fs/cgroup") / ctl / path.lstrip("/")
+                if os.access(d / "cgroup.procs", os.W_OK):
+                    found[ctl] = d
+    return found if len(found) == 2 else {}
+
+
+def _cgroup_kill(cgroups: dict[str, Path], spare: set[int]) -> bool:
+    import signal
+
+    state = cgroups["freezer"] / "freezer.state"
+    try:
+        state.write_text("FROZEN")
+        for _ in range(100):  # wait for the freeze to take (bounded)
+            if state.read_text().strip() == "FROZEN":
+                break
+            time.sleep(0.01)
+        for pid in (int(p) for p in (cgroups["pids"] / "cgroup.procs").read_text().split()):
+            if pid not in spare:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+        return True
+    except OSError:
+        return False
+    finally:
+        with contextlib.suppress(OSError):
+            state.write_text("THAWED")

@@ -101,6 +101,7 @@ class Attempt(SQLModel, table=True):
     turns: int | None = None
     tool_calls: int | None = None
     tool_calls_by_tool: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    model_calls: int | None = None  # model API calls counted by the harness's egress gateway
     final_message: str | None = None
     transcript_gz: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     exit_code: int | None = None

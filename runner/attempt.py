@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from codedrift.schema import AttemptStatus
 from runner import grading, snapshot
 from runner.agents import Agent, AgentResult
+from runner.gateway import GatewayError
 from runner.sandbox import CopyBackError, Limits, Sandbox, SandboxError, SandboxLost
 from runner.sandbox.base import HARNESS_UID, WORKSPACE
 from runner.secrets import scrub
@@ -64,10 +65,26 @@ def run_attempt(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits
 
 
 def _attempt(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits: Limits) -> Outcome:
+    backend = sandbox_cls.backend
+    gw = agent.gateway()
+    if gw is not None:
+        try:
+            gw.start()
+        except GatewayError as e:  # no key, no socket: ours
+            return Outcome(AttemptStatus.infra_error, error=f"egress gateway: {e}", backend=backend)
+    try:
+        return _agent_phase(task, agent, sandbox_cls, limits, gw)
+    finally:
+        if gw is not None:
+            gw.stop()
+
+
+def _agent_phase(task, agent, sandbox_cls, limits, gw) -> Outcome:
     agent_limits = replace(limits, timeout_s=task.time_limit_s)
     backend = sandbox_cls.backend
     try:
-        with sandbox_cls(task.image, agent_limits, network=agent.needs_network, mounts=agent.mounts()) as sb:
+        with sandbox_cls(task.image, agent_limits, gateway_dir=str(gw.dir) if gw else None,
+                         mounts=agent.mounts()) as sb:
             backend, isolation = sb.backend, sb.isolation
             sb.copy_in(task.workspace_dir)
             t_agent = time.monotonic()
@@ -80,6 +97,9 @@ def _attempt(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits: L
                                      log=traceback.format_exc())
             result = result.validated()
             result.duration_s = result.duration_s or time.monotonic() - t_agent
+            if gw is not None:
+                gw.stop()  # the agent is done: its usage is final
+                _account(result, gw.usage())
             base = {"agent": result, "agent_duration_s": result.duration_s, "agent_log": tail(result.log),
                     "backend": backend, "isolation": isolation}
             if result.outcome == "infra_error":
@@ -97,13 +117,28 @@ def _attempt(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits: L
         return _grade(task, sandbox_cls, limits, work, result, base)
 
 
+def _account(result: AgentResult, usage) -> None:
+    """The gateway's own count of model calls and tokens is the record; and a provider failure the
+    CLI reports is believed only if the gateway saw one (an agent can print anything, not make the
+    provider fail). Running into a cap of ours is the agent's budget, not an outage."""
+    result.model_calls = usage.requests
+    if usage.requests:
+        result.tokens_in, result.tokens_out = usage.tokens_in, usage.tokens_out
+        result.tokens_cache_read = usage.tokens_cache_read or result.tokens_cache_read
+        result.tokens_cache_write = usage.tokens_cache_write or result.tokens_cache_write
+        result.cost_usd = usage.cost_usd if usage.cost_usd is not None else result.cost_usd
+    if result.outcome == "infra_error" and not usage.provider_errors:
+        why = "a gateway cap was reached" if usage.refused else "the gateway saw no provider failure"
+        result.outcome, result.error = "error", f"{result.error} ({why}: the agent's result)"
+
+
 def _grade(task: TaskSpec, sandbox_cls: type[Sandbox], limits: Limits, work: snapshot.Snapshot,
            result: AgentResult, base: dict) -> Outcome:
     fw = grading.FRAMEWORKS[task.framework]
     files = grading.grader_files(fw, task.tests_dir)
     grade_limits = replace(limits, timeout_s=task.test_time_limit_s)
     try:
-        with sandbox_cls(task.image, grade_limits, network=False) as sb:
+        with sandbox_cls(task.image, grade_limits) as sb:
             sb.put_tar(WORKSPACE, work.file)
             sb.write_files(files.files, dest=grading.GRADER_DIR, owner=HARNESS_UID)
             res = sb.exec(fw.command, env={})

@@ -38,19 +38,16 @@ class Snapshot:
 
 def capture(sb: Sandbox, cap: int) -> Snapshot:
     """Copy the workspace out and clean it. Raises CopyBackError (the agent's) or SandboxError."""
-    raw = tempfile.TemporaryFile()
-    try:
+    with tempfile.TemporaryFile() as raw:
         sb.get_tar(WORKSPACE, raw, cap)
         raw.seek(0)
         return clean(raw)
-    finally:
-        raw.close()
 
 
 def clean(src: BinaryIO) -> Snapshot:
     from runner.sandbox.base import CopyBackError
 
-    out = tempfile.TemporaryFile()
+    out = tempfile.TemporaryFile()  # noqa: SIM115  (handed to the caller, who closes it)
     dropped: list[str] = []
     try:
         with tarfile.open(fileobj=src, mode="r|") as tar, tarfile.open(fileobj=out, mode="w|") as dst:

@@ -91,7 +91,7 @@ def save_attempt(s: Session, run_id: int, task_id: int, attempt_no: int, o: Outc
         duration_s=o.duration_s, agent_duration_s=o.agent_duration_s,
         agent_version=scrub(a.version), model=scrub(a.model), tokens_in=a.tokens_in, tokens_out=a.tokens_out,
         tokens_cache_read=a.tokens_cache_read, tokens_cache_write=a.tokens_cache_write, cost_usd=a.cost_usd,
-        turns=a.turns, tool_calls=a.tool_calls, tool_calls_by_tool=a.tool_calls_by_tool,
+        turns=a.turns, tool_calls=a.tool_calls, tool_calls_by_tool=a.tool_calls_by_tool, model_calls=a.model_calls,
         final_message=scrub(a.final_message), transcript_gz=_compress(scrub(a.transcript)), exit_code=o.exit_code,
         sandbox_backend=o.backend, isolation=o.isolation, oom_killed=o.oom_killed, retries=o.retries,
         error=scrub(o.error), agent_log=scrub(o.agent_log) or None, test_log=scrub(o.test_log) or None,

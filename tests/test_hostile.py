@@ -45,9 +45,9 @@ def test_hostile_battery(cfg, backend_name, tmp_path):
     with db.session(cfg.db_url) as s:
         rows = {name: a for name, a in s.exec(select(Agent.name, Attempt).join(Run, Run.agent_id == Agent.id)
                                               .join(Attempt, Attempt.run_id == Run.id)).all()}
-    table = [(c.name, rows[c.name].status.value if c.name in rows else "MISSING",
-              bool(rows[c.name].tampered) if c.name in rows else None, (rows[c.name].error or "")[:90] if c.name in rows else "")
-             for c in hostile.CASES]
+    missing = Attempt(status="MISSING", tampered=None, error="")
+    table = [(c.name, str(a.status), bool(a.tampered), (a.error or "")[:90])
+             for c in hostile.CASES for a in [rows.get(c.name, missing)]]
     print("\n" + "\n".join(f"| {n} | {st} | {'yes' if t else ''} | {e} |" for n, st, t, e in table))
     wrong = [(c.name, st, e) for c, (_, st, t, e) in zip(hostile.CASES, table, strict=True)
              if st not in ((c.expect,) if isinstance(c.expect, str) else c.expect) or (c.tampered and not t)]

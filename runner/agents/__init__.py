@@ -8,6 +8,7 @@ from runner.agents.base import Agent, AgentResult
 from runner.agents.builtin import CommandAgent, NullAgent, OracleAgent, SimulatedAgent
 from runner.agents.claude_code import ClaudeCodeAgent
 from runner.agents.codex import CodexAgent
+from runner.agents.config import AgentConfigError, check_settings
 from runner.agents.gemini import GeminiAgent
 
 ADAPTERS: dict[str, type[Agent]] = {
@@ -17,10 +18,11 @@ ADAPTERS: dict[str, type[Agent]] = {
 }
 BUILTIN_AGENTS = {"oracle": "oracle", "null": "null"}  # agent name -> adapter, usable without `agents add`
 
-__all__ = ["ADAPTERS", "BUILTIN_AGENTS", "Agent", "AgentResult", "make"]
+__all__ = ["ADAPTERS", "BUILTIN_AGENTS", "Agent", "AgentConfigError", "AgentResult", "make"]
 
 
 def make(name: str, adapter: str, model: str | None = None, settings: dict | None = None) -> Agent:
     if adapter not in ADAPTERS:
-        raise ValueError(f"unknown agent adapter {adapter!r}; known: {', '.join(sorted(ADAPTERS))}")
-    return ADAPTERS[adapter](name=name, model=model, settings=dict(settings or {}))
+        raise AgentConfigError(f"unknown agent adapter {adapter!r}; known: {', '.join(sorted(ADAPTERS))}")
+    cls = ADAPTERS[adapter]
+    return cls(name=name, model=model, settings=check_settings(name, cls, dict(settings or {})))

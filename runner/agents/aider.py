@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from runner.agents.base import AgentResult
-from runner.agents.cli import INFRA_TEXT, CliAgent, last_line, no_report
+from runner.agents.cli import INFRA_TEXT, PLACEHOLDER_KEY, CliAgent, last_line, no_report
 from runner.sandbox import ExecResult
 from runner.tasks import TaskSpec
 
@@ -28,8 +28,9 @@ def _count(number: str | None, unit: str | None) -> int | None:
 class AiderAgent(CliAgent):
     adapter = "aider"
     default_command = ("aider",)
-    env_passthrough = ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "OPENAI_API_BASE",
-                       "HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY")
+
+    def route_env(self, base: str) -> dict[str, str]:
+        return {"OPENAI_API_BASE": base + "/v1", "OPENAI_API_KEY": PLACEHOLDER_KEY}
     fixed_env: ClassVar[dict[str, str]] = {"HOME": "/tmp"}
 
     def argv(self, task: TaskSpec) -> list[str]:
@@ -40,7 +41,9 @@ class AiderAgent(CliAgent):
     def report(self, res: ExecResult) -> AgentResult:
         out = res.stdout + "\n" + res.stderr
         usage = list(_TOKENS.finditer(res.stdout))
-        if _LITELLM_INFRA.search(out) or (not usage and INFRA_TEXT.search(out)):
+        # Once a usage line shows the model answered, every later line may be tool output the agent
+        # produced (a printed "RateLimitError" included): provider failures count only before that.
+        if not usage and res.exit_code != 0 and (_LITELLM_INFRA.search(out) or INFRA_TEXT.search(out)):
             return AgentResult("infra_error", f"model API failed: {last_line(res.stderr) or last_line(res.stdout)}")
         if not usage:
             return no_report(res, "usage line") if res.exit_code else AgentResult(error="aider reported no usage")

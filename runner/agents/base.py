@@ -36,6 +36,7 @@ class AgentResult:
     turns: int | None = None
     tool_calls: int | None = None
     tool_calls_by_tool: dict[str, int] | None = None
+    model_calls: int | None = None  # counted by the harness's gateway, not reported by the agent
     transcript: str | None = None  # the raw agent output, kept compressed for drill-down
 
     def validated(self) -> AgentResult:
@@ -68,7 +69,8 @@ TEXT_CAPS = {"error": 2_000, "log": 200_000, "final_message": 100_000, "version"
 FIELD_KINDS = {
     **dict.fromkeys(TEXT_CAPS, "text"),
     **dict.fromkeys(("exit_code",), "int"),
-    **dict.fromkeys(("tokens_in", "tokens_out", "tokens_cache_read", "tokens_cache_write", "turns", "tool_calls"), "count"),
+    **dict.fromkeys(("tokens_in", "tokens_out", "tokens_cache_read", "tokens_cache_write", "turns", "tool_calls",
+                     "model_calls"), "count"),
     **dict.fromkeys(("duration_s", "cost_usd"), "amount"),
     "tool_calls_by_tool": "counts",
 }
@@ -104,11 +106,23 @@ class Agent(ABC):
     settings: dict = field(default_factory=dict)
 
     adapter: ClassVar[str]
-    needs_network: ClassVar[bool] = False
+    settings_types: ClassVar[dict[str, str]] = {}  # setting -> type name (runner/agents/config.py)
+
+    @classmethod
+    def settings_spec(cls) -> dict[str, str]:
+        """Every setting this adapter reads, with its type: its own and its base classes'."""
+        spec: dict[str, str] = {}
+        for klass in reversed(cls.__mro__):
+            spec.update(vars(klass).get("settings_types", {}))
+        return spec
 
     def mounts(self) -> dict[str, str]:
         """Host directories (an installed CLI) to mount read-only into the agent's sandbox, never the grader's."""
         return {}
+
+    def gateway(self):
+        """A new, unstarted egress Gateway (runner/gateway.py) for one attempt, or None: offline."""
+        return None
 
     def version(self) -> str | None:
         """The agent's own version string (CLI version), recorded on the run."""

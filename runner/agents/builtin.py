@@ -4,6 +4,7 @@ agent with a known skill) and a shell command."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 import codedrift
 from runner.agents.base import Agent, AgentResult
@@ -46,6 +47,7 @@ class SimulatedAgent(Agent):
     is graded like any other day."""
 
     adapter = "simulated"
+    settings_types: ClassVar[dict[str, str]] = {"pass_probability": "dict[str,float]", "default": "float", "version": "str"}
 
     def version(self) -> str:
         return str(self.settings.get("version", f"codedrift-{codedrift.__version__}"))
@@ -70,6 +72,7 @@ class CommandAgent(Agent):
     """
 
     adapter = "command"
+    settings_types: ClassVar[dict[str, str]] = {"command": "str"}
 
     def solve(self, task: TaskSpec, sandbox: Sandbox) -> AgentResult:
         command = self.settings.get("command")

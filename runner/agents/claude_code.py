@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from runner.agents.base import AgentResult
-from runner.agents.cli import INFRA_STATUS, INFRA_TEXT, CliAgent, no_report
+from runner.agents.cli import INFRA_STATUS, INFRA_TEXT, PLACEHOLDER_KEY, CliAgent, no_report
 from runner.sandbox import ExecResult
 from runner.tasks import TaskSpec
 
@@ -28,6 +28,9 @@ class StreamRun:
     tool_calls: Counter = field(default_factory=Counter)
     events: int = 0
     unparsed_lines: int = 0
+    results: int = 0  # the CLI prints exactly one result event, last
+    answered: bool = False  # the model replied at least once (an assistant event)
+    last_kind: str | None = None
 
 
 def parse_stream(stdout: str) -> StreamRun:
@@ -47,14 +50,17 @@ def parse_stream(stdout: str) -> StreamRun:
             continue
         run.events += 1
         kind = event.get("type")
+        run.last_kind = kind
         if kind == "system" and event.get("subtype") == "init":
             run.model, run.session_id = event.get("model"), event.get("session_id")
         elif kind == "assistant":
+            run.answered = True
             for block in (event.get("message") or {}).get("content") or []:
                 if isinstance(block, dict) and block.get("type") == "tool_use":
                     run.tool_calls[block.get("name", "?")] += 1
         elif kind == "result":
             run.result = event
+            run.results += 1
     return run
 
 
@@ -64,8 +70,12 @@ def classify(run: StreamRun, res: ExecResult) -> tuple[str, str | None]:
         return "timeout", "agent exceeded its time limit"
     r = run.result
     if r is None:
-        rep = no_report(res, "result event")
+        rep = no_report(res, "result event", model_answered=run.answered)
         return rep.outcome, rep.error
+    if run.results > 1 or run.last_kind != "result":
+        # The CLI prints one result event, last; more (or events after it) were written by something
+        # the agent ran, e.g. into the CLI's stdout through /proc. Nothing in such a stream is believed.
+        return "error", f"the CLI's output stream was tampered with ({run.results} result events)"
     subtype, message = r.get("subtype"), _message(r)
     if subtype in LIMIT_SUBTYPES:
         return "ok", f"agent stopped at its limit ({subtype})"  # graded as it stands: an unsolved task fails
@@ -88,9 +98,11 @@ class ClaudeCodeAgent(CliAgent):
     """Extra settings: `max_budget_usd`, `allowed_tools`."""
 
     adapter = "claude-code"
+    settings_types: ClassVar[dict[str, str]] = {"max_budget_usd": "float", "allowed_tools": "list[str]"}
     default_command = ("claude",)
-    env_passthrough = ("ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_BASE_URL",
-                       "HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY")
+    route_kind = "anthropic"
+    default_upstream = "https://api.anthropic.com"
+    key_env = "ANTHROPIC_API_KEY"
     fixed_env: ClassVar[dict[str, str]] = {
         "IS_SANDBOX": "1",  # lets bypassPermissions run as a sandboxed user
         "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1",
@@ -98,6 +110,9 @@ class ClaudeCodeAgent(CliAgent):
         "CLAUDE_CONFIG_DIR": "/tmp/claude-config",
         "HOME": "/tmp",
     }
+
+    def route_env(self, base: str) -> dict[str, str]:
+        return {"ANTHROPIC_BASE_URL": base, "ANTHROPIC_API_KEY": PLACEHOLDER_KEY}
 
     def argv(self, task: TaskSpec) -> list[str]:
         argv = [*self.command(), "-p", self.budget_note(task), "--output-format", "stream-json", "--verbose",

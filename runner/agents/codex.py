@@ -22,7 +22,6 @@ NOT_TOOLS = {"agent_message", "reasoning", "todo_list", "error"}
 class CodexAgent(CliAgent):
     adapter = "codex"
     default_command = ("codex",)
-    env_passthrough = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "CODEX_API_KEY", "HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY")
     fixed_env: ClassVar[dict[str, str]] = {"HOME": "/tmp", "CODEX_HOME": "/tmp/codex-home"}
 
     def argv(self, task: TaskSpec) -> list[str]:
@@ -44,7 +43,7 @@ class CodexAgent(CliAgent):
                 events.append(event)
         if not events:
             return no_report(res, "JSON event")
-        tools, usage, turns, final, failure = Counter(), Counter(), 0, None, None
+        tools, usage, turns, completed, final, failure = Counter(), Counter(), 0, 0, None, None
         for e in events:
             kind = e.get("type")
             if kind == "item.completed":
@@ -55,6 +54,7 @@ class CodexAgent(CliAgent):
                     tools[item.get("type", "?")] += 1
             elif kind in ("turn.completed", "turn.failed"):
                 turns += 1
+                completed += kind == "turn.completed"
                 usage.update({k: v for k, v in (e.get("usage") or {}).items() if isinstance(v, int)})
                 if kind == "turn.failed":
                     failure = (e.get("error") or {}).get("message") or "turn failed"
@@ -64,6 +64,7 @@ class CodexAgent(CliAgent):
                         tokens_out=usage.get("output_tokens"), tokens_cache_read=usage.get("cached_input_tokens"),
                         turns=turns or None, tool_calls_by_tool=dict(tools))
         if failure:
-            rep.outcome = "infra_error" if INFRA_TEXT.search(failure) else "error"
+            # A provider failure only while no turn has completed: later, the text may be the agent's.
+            rep.outcome = "infra_error" if not completed and INFRA_TEXT.search(failure) else "error"
             rep.error = failure[:300]
         return rep

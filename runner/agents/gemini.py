@@ -5,6 +5,7 @@ turn limit was reached: the work is graded as it stands."""
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -20,8 +21,14 @@ TURN_LIMIT_EXIT = 53
 class GeminiAgent(CliAgent):
     adapter = "gemini-cli"
     default_command = ("gemini",)
-    env_passthrough = ("GEMINI_API_KEY", "GOOGLE_API_KEY", "GOOGLE_GENAI_USE_VERTEXAI", "GOOGLE_CLOUD_PROJECT",
-                       "HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY")
+    # Gemini CLI takes no base URL: it reaches only the allow-listed host through the gateway's CONNECT
+    # proxy, and so has to hold its own key (the one adapter that does; docs/agents.md says so).
+    key_env = None
+    default_allow_hosts = ("generativelanguage.googleapis.com",)
+    key_passthrough: ClassVar[tuple[str, ...]] = ("GEMINI_API_KEY", "GOOGLE_API_KEY")
+
+    def route_env(self, base: str) -> dict[str, str]:
+        return {k: os.environ[k] for k in self.key_passthrough if k in os.environ}
     fixed_env: ClassVar[dict[str, str]] = {"HOME": "/tmp"}
 
     def argv(self, task: TaskSpec) -> list[str]:

@@ -19,6 +19,8 @@ from typing import BinaryIO, ClassVar, Self
 WORKSPACE = "/workspace"
 SANDBOX_UID = 65534  # "nobody": every command runs unprivileged
 HARNESS_UID = 0  # owns the grader's files and the keeper process; holds no capabilities in the sandbox
+GATEWAY_MOUNT = "/run/codedrift-gateway"  # the harness's egress gateway socket, bound into the sandbox
+GATEWAY_PORT = 8480  # the in-sandbox forwarder's loopback port
 READ_CAP = 64 << 20  # bytes of one read_files/read_file call
 # Exit 3: no such path. A directory is archived by its contents, a single file by its own name. The
 # sandbox's uid first makes what it owns readable: `chmod 000` must not hide work from grading.
@@ -131,7 +133,9 @@ class OutputCap:
 class Sandbox(ABC):
     image: str
     limits: Limits = field(default_factory=Limits)
-    network: bool = False
+    # Host dir holding the egress gateway's socket. The sandbox never has a network interface beyond
+    # loopback; with a gateway, a forwarder on loopback relays to this socket and nowhere else.
+    gateway_dir: str | None = None
     mounts: dict[str, str] = field(default_factory=dict)  # host dir -> sandbox dir, read-only (agent CLIs)
 
     backend: ClassVar[str]
@@ -178,7 +182,7 @@ class Sandbox(ABC):
             why = "timed out" if res.timed_out else res.stderr.strip()[-300:]
             raise CopyBackError(f"tar of {path} failed (exit {res.exit_code}): {why}")
 
-    def stop_all(self) -> None:
+    def stop_all(self) -> None:  # noqa: B027  (a no-op where commands cannot outlive their exec)
         """Kill every process the sandbox's commands left running (before a snapshot: no writer may
         still be changing the workspace). Backends whose commands cannot outlive their exec need nothing."""
 

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import ClassVar
 
 from runner.sandbox.base import (
+    GATEWAY_MOUNT,
+    GATEWAY_PORT,
     HARNESS_UID,
     SANDBOX_UID,
     WORKSPACE,
@@ -127,7 +129,7 @@ class DockerSandbox(Sandbox):
                 detach=True,
                 init=True,  # reaps zombies the agent leaves behind
                 user=f"{HARNESS_UID}:{HARNESS_UID}",  # the keeper; commands run as SANDBOX_UID
-                network_mode="bridge" if self.network else "none",
+                network_mode="none",  # always: a gateway, where there is one, is reached through a socket
                 cap_drop=["ALL"],
                 security_opt=["no-new-privileges"],
                 read_only=True,
@@ -142,7 +144,8 @@ class DockerSandbox(Sandbox):
                 pids_limit=lim.pids,
                 ulimits=[docker.types.Ulimit(name="fsize", soft=lim.file_mb << 20, hard=lim.file_mb << 20)],
                 working_dir=WORKSPACE,
-                volumes={host: {"bind": dest, "mode": "ro"} for host, dest in self.mounts.items()},
+                volumes={**{host: {"bind": dest, "mode": "ro"} for host, dest in self.mounts.items()},
+                         **({self.gateway_dir: {"bind": GATEWAY_MOUNT, "mode": "rw"}} if self.gateway_dir else {})},
                 environment={"HOME": "/tmp", "PYTHONDONTWRITEBYTECODE": "1"},
                 labels={LABEL: "1", f"{LABEL}.pid": str(os.getpid()), f"{LABEL}.host": socket.gethostname(),
                         f"{LABEL}.runner": RUNNER_ID,
@@ -158,10 +161,28 @@ class DockerSandbox(Sandbox):
             self.close()
             raise SandboxError(f"a container from {self.image} started without its keeper process")
         self._keeper = children[0]
+        if self.gateway_dir:
+            self._start_forwarder()
         init = self._ctr.attrs["State"]["Pid"]
         self._cgroups = _host_cgroups(init)
-        if self._cgroups:  # the keeper's pid on this host: orphans are reparented to init later, beside it
-            self._spare = {init, *map(int, Path(f"/proc/{init}/task/{init}/children").read_text().split())}
+        if self._cgroups:  # init, keeper and forwarder: all that runs before any command of the agent
+            self._spare = {int(p) for p in (self._cgroups["pids"] / "cgroup.procs").read_text().split()}
+
+    def _start_forwarder(self) -> None:
+        """The loopback forwarder to the gateway's socket, run by the harness's uid: the agent can use
+        it but neither signal nor replace it."""
+        script = (Path(__file__).parent.parent / "gateway_forwarder.py").read_bytes()
+        self.write_files({"forwarder.py": script}, dest="/tmp/codedrift-gateway", owner=HARNESS_UID)
+        api = self._client.api
+        exec_id = api.exec_create(self._ctr.id, ["python3", "/tmp/codedrift-gateway/forwarder.py", "--listen",
+                                                 f"127.0.0.1:{GATEWAY_PORT}", "--socket", f"{GATEWAY_MOUNT}/gw.sock"],
+                                  user=str(HARNESS_UID))["Id"]
+        api.exec_start(exec_id, detach=True)
+        wait = ("import socket, time\nfor _ in range(100):\n    try:\n        socket.create_connection(('127.0.0.1', "
+                f"{GATEWAY_PORT}), 1).close(); break\n    except OSError:\n        time.sleep(0.05)\n"
+                "else:\n    raise SystemExit(1)")
+        if self.exec(["python3", "-c", wait], timeout=15).exit_code != 0:
+            raise SandboxError("the gateway forwarder did not start in the sandbox")
 
     def _ensure_image(self) -> None:
         import docker.errors

@@ -36,8 +36,35 @@ SCHEMA: dict[str, tuple[type, list[str]]] = {
 }
 
 
+# A fit is committed together with its summaries (analysis/fit.py), so every fit row is complete. A row
+# without ability_day rows can only be a fit half-written by an older version: readers skip it.
+COMPLETE_FIT = "EXISTS (SELECT 1 FROM ability_day d WHERE d.fit_id = fit.id)"
+
+# A CSV cell starting with one of these is read as a formula by spreadsheet programs (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def latest_fit_id(s: Session) -> int | None:
-    return s.exec(text("SELECT max(id) FROM fit")).one()[0]
+    return s.exec(text(f"SELECT max(id) FROM fit WHERE {COMPLETE_FIT}")).one()[0]
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy where every string cell a spreadsheet would run as a formula starts with a quote.
+
+    Only str cells change: numbers (a negative one too) stay numbers."""
+    def cell(v):
+        return "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v
+
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(cell)
+    return out
+
+
+def to_csv(df: pd.DataFrame, path: Path | None = None) -> str | None:
+    """Every CSV the project writes goes through here (export files, dashboard downloads)."""
+    return neutralise_formulas(df).to_csv(path, index=False)
 
 
 def tables(s: Session, fit_id: int) -> dict[str, pd.DataFrame]:
@@ -76,7 +103,7 @@ def export(s: Session, fit_id: int, fmt: str, out: Path) -> list[Path]:
     for name, df in tables(s, fit_id).items():
         path = out / f"{name}.{fmt}"
         if fmt == "csv":
-            df.to_csv(path, index=False)
+            to_csv(df, path)
         elif fmt == "parquet":
             df.to_parquet(path, index=False)
         else:

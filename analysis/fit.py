@@ -11,6 +11,7 @@ Chained this way, information accumulates over the whole history without any day
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from dataclasses import asdict, dataclass, field
 
@@ -92,21 +93,38 @@ def run_fit(cfg: Settings, opts: FitOptions = FitOptions()) -> Fit:
                   rule=asdict(opts.rule) | {"baseline": [d.isoformat() for d in opts.baseline] if opts.baseline
                                             else None} | {"peers": asdict(opts.peers)},
                   min_detectable_drop=_detectable(idata, cells, opts.rule))
-        s.add(row)
-        s.commit()
-        path = cfg.data_dir / "fits" / f"fit-{row.id}.nc"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        idata.to_netcdf(path)
-        row.netcdf_path = str(path)
-        s.add(row)
-        _store_summaries(s, row, idata, cells, days)
-        _store_verdicts(s, row, idata, cells, days, opts)
-        s.commit()
+        # A fit becomes visible only whole: the fit row and every summary of it are committed in one
+        # transaction, so a reader (dashboard, export, the next fit's carried-in prior) never sees a fit
+        # without its estimates, and a crash midway leaves the previous fit the latest one.
+        fits = cfg.data_dir / "fits"
+        fits.mkdir(parents=True, exist_ok=True)
+        tmp = fits / f".fit-{os.getpid()}-{time.time_ns()}.nc.tmp"  # written before the write lock is taken
+        path = None
+        try:
+            idata.to_netcdf(tmp)
+            s.add(row)
+            s.flush()  # assigns row.id inside the transaction; nothing is visible before the commit
+            path = fits / f"fit-{row.id}.nc"
+            row.netcdf_path = str(path)
+            _store_summaries(s, row, idata, cells, days)
+            _store_verdicts(s, row, idata, cells, days, opts)
+            tmp.replace(path)
+            s.commit()
+        except BaseException:
+            s.rollback()
+            for p in (tmp, path):  # no posterior file for a fit that does not exist
+                if p is not None:
+                    p.unlink(missing_ok=True)
+            raise
         return row
 
 
 def _carried_in(s: Session, first_day: dt.date) -> tuple[int | None, model.Priors]:
-    earlier = s.exec(select(Fit).where(Fit.last_day < first_day).order_by(Fit.last_day.desc(), Fit.id.desc())).first()
+    # Fits are committed whole (see run_fit); the EXISTS also skips a fit row left without summaries
+    # by a version that committed the row first, so such a fit is never taken as the prior.
+    has_difficulty = select(TaskDifficulty.id).where(TaskDifficulty.fit_id == Fit.id).exists()
+    earlier = s.exec(select(Fit).where(Fit.last_day < first_day, has_difficulty)
+                     .order_by(Fit.last_day.desc(), Fit.id.desc())).first()
     if earlier is None:
         return None, model.Priors()
     rows = s.exec(select(TaskDifficulty).where(TaskDifficulty.fit_id == earlier.id)).all()

@@ -16,6 +16,7 @@ from pandas.errors import DatabaseError
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
+from analysis.export import COMPLETE_FIT
 from codedrift import db, settings
 
 TTL = 300  # seconds: the daily job writes once a day, the page may lag it by minutes
@@ -40,7 +41,7 @@ def query(url: str, sql: str, **params) -> pd.DataFrame:
 
 @st.cache_data(ttl=TTL)
 def latest_fit(url: str) -> dict | None:
-    df = query(url, "SELECT * FROM fit ORDER BY id DESC LIMIT 1")
+    df = query(url, f"SELECT * FROM fit WHERE {COMPLETE_FIT} ORDER BY id DESC LIMIT 1")
     if df.empty:
         return None
     row = df.iloc[0].to_dict()

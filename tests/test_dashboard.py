@@ -78,3 +78,31 @@ def test_public_text_hides_host_paths_and_caps_length(monkeypatch, tmp_path):
     assert shown.endswith("/x/rootfs; run it")
     long = public_text("x" * (TEXT_CAP + 50))
     assert long.startswith("x" * TEXT_CAP) and "50 more characters not shown" in long
+
+
+def test_csv_downloads_carry_no_spreadsheet_formula(monkeypatch, tmp_path):
+    """Agent, task and output named like formulas reach the downloaded CSVs quoted, numbers as numbers."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+    from streamlit.testing.v1 import app_test
+
+    from tests.test_data_integrity import HOSTILE, assert_no_formula, hostile_database
+
+    storages = []
+
+    class Recorded(MemoryMediaFileStorage):  # where the page's download payloads land
+        def __init__(self, *a, **kw):
+            super().__init__(*a, **kw)
+            storages.append(self)
+
+    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recorded)
+    url = f"sqlite:///{tmp_path / 'hostile.db'}"
+    hostile_database(url)
+    at = render(monkeypatch, url, "pages/downloads.py")
+    urls = [b.proto.url for b in at.download_button if b.proto.url.endswith(".csv")]
+    assert len(urls) == 6  # five summary tables and the raw attempts
+    texts = [storages[-1].get_file(url.rsplit("/", 1)[-1]).content.decode() for url in urls]
+    for text in texts:
+        if text.count("\n") > 1:  # group_day is empty: a header only
+            assert_no_formula(text)
+    attempts = next(t for t in texts if "tokens_in" in t)
+    assert "'" + HOSTILE[0].replace('"', '""') in attempts and ",-0.5," in attempts

@@ -9,6 +9,8 @@ import xarray as xr
 from sqlmodel import select
 
 from analysis.export import SCHEMA
+from analysis.fit import FitOptions, run_fit
+from analysis.model import Sampling
 from analysis.simulate import Drop, simulate
 from codedrift import cli, db
 from codedrift.schema import (
@@ -147,3 +149,91 @@ def test_windowed_refit_carries_difficulties_in_and_compares_with_the_control(cf
     vs = rows["sim-agent", "bayes_vs_control", "today"]
     assert vs.p_drop < tracked.p_drop and abs(vs.drop) < tracked.drop
     assert ("control", "bayes_vs_control", "today") not in rows
+
+
+SMALL = FitOptions(sampling=Sampling(draws=100, tune=100, chains=2, seed=1))
+
+
+def _visible(cfg):
+    """What readers see: fit ids with rows in each table, the dashboard's and export's latest fit,
+    the fit files on disk."""
+    from analysis.export import latest_fit_id
+    from dashboard import data
+
+    with db.session(cfg.db_url) as s:
+        seen = {t.__tablename__: sorted({r.fit_id for r in s.exec(select(t))})
+                for t in (AbilityDay, TaskDifficulty, GroupDay, Verdict)}
+        seen["fit"] = sorted(s.exec(select(Fit.id)).all())
+        seen["export_latest"] = latest_fit_id(s)
+    seen["dashboard_latest"] = data.latest_fit.__wrapped__(cfg.db_url)["id"]
+    seen["files"] = sorted(p.name for p in (cfg.data_dir / "fits").iterdir())
+    return seen
+
+
+def test_a_fit_that_fails_midway_leaves_no_trace_and_the_previous_fit_shown(cfg, monkeypatch):
+    """A fit's row and its summaries are committed together: one that dies while storing its
+    verdicts (after its summaries) leaves nothing a reader could show, use as a prior or export."""
+    from analysis import fit as fitting
+
+    seed_database(cfg, days=32, tasks=6)
+    first = run_fit(cfg, SMALL)
+    before = _visible(cfg)
+    assert before["fit"] == before["ability_day"] == before["verdict"] == [first.id]
+    assert before["dashboard_latest"] == before["export_latest"] == first.id
+
+    seed_database(cfg, days=40, tasks=6, first_day=32)
+    stored = fitting._store_verdicts
+
+    def crash(s, *args, **kw):
+        stored(s, *args, **kw)
+        s.flush()  # the half fit's rows really reach the database, uncommitted
+        raise RuntimeError("killed while storing verdicts")
+
+    monkeypatch.setattr(fitting, "_store_verdicts", crash)
+    with pytest.raises(RuntimeError, match="killed"):
+        run_fit(cfg, SMALL)
+    assert _visible(cfg) == before  # no half fit: no row, no summaries, no posterior file
+    with db.session(cfg.db_url) as s:  # and the next window's prior still comes from the complete fit
+        assert fitting._carried_in(s, first.last_day + dt.timedelta(days=1))[0] == first.id
+
+    monkeypatch.setattr(fitting, "_store_verdicts", stored)
+    second = run_fit(cfg, SMALL)
+    after = _visible(cfg)
+    assert after["fit"] == after["ability_day"] == after["task_difficulty"] == [first.id, second.id]
+    assert after["dashboard_latest"] == after["export_latest"] == second.id
+    assert after["files"] == [f"fit-{first.id}.nc", f"fit-{second.id}.nc"]
+
+
+KILLED_FIT = """
+import os, sys
+from analysis import fit as fitting
+from analysis.fit import FitOptions, run_fit
+from analysis.model import Sampling
+from codedrift import settings
+
+stored = fitting._store_verdicts
+def die(s, *args, **kw):
+    stored(s, *args, **kw)
+    s.flush()
+    os._exit(9)  # as kill -9 would: no rollback, no cleanup
+fitting._store_verdicts = die
+run_fit(settings.load(), FitOptions(sampling=Sampling(draws=100, tune=100, chains=2, seed=1)))
+"""
+
+
+def test_a_fit_process_killed_midway_leaves_the_previous_fit_shown(cfg):
+    import subprocess
+    import sys
+
+    from codedrift.settings import REPO_ROOT
+
+    seed_database(cfg, days=32, tasks=6)
+    first = run_fit(cfg, SMALL)
+    before = _visible(cfg)
+    seed_database(cfg, days=40, tasks=6, first_day=32)
+    proc = subprocess.run([sys.executable, "-c", KILLED_FIT], cwd=REPO_ROOT, capture_output=True, text=True,
+                          timeout=600)
+    assert proc.returncode == 9, proc.stderr
+    after = _visible(cfg)
+    after["files"] = [f for f in after["files"] if not f.endswith(".tmp")]  # a killed process's scratch file
+    assert after == before and before["dashboard_latest"] == first.id

@@ -4,7 +4,7 @@ import io
 
 import streamlit as st
 
-from analysis.export import SCHEMA
+from analysis.export import SCHEMA, to_csv
 from dashboard import data
 from dashboard.common import open_page
 
@@ -21,7 +21,7 @@ for name, frame in tables.items():
         parquet = io.BytesIO()
         frame.to_parquet(parquet, index=False)
         c1, c2, c3 = st.columns(3)
-        c1.download_button("CSV", frame.to_csv(index=False), f"{name}.csv", "text/csv", key=f"{name}-csv")
+        c1.download_button("CSV", to_csv(frame), f"{name}.csv", "text/csv", key=f"{name}-csv")
         c2.download_button("Parquet", parquet.getvalue(), f"{name}.parquet", "application/octet-stream",
                            key=f"{name}-parquet")
         c3.download_button("JSON", frame.to_json(orient="records", date_format="iso"), f"{name}.json",
@@ -38,4 +38,4 @@ else:
 st.header("Raw attempts")
 attempts = data.outcomes(page.url)
 st.caption("One row per attempt (logs and transcripts excluded). Columns: " + ", ".join(attempts.columns))
-st.download_button("CSV", attempts.to_csv(index=False), "attempts.csv", "text/csv", key="attempts-csv")
+st.download_button("CSV", to_csv(attempts), "attempts.csv", "text/csv", key="attempts-csv")

@@ -26,6 +26,7 @@ from runner import grading
 from runner.agents.builtin import OracleAgent
 from runner.attempt import run_attempt
 from runner.sandbox import Limits, SandboxUnavailable, backend
+from runner.sandbox.base import WORKSPACE
 from runner.tasks import TaskSpec, load_suite
 
 
@@ -36,16 +37,15 @@ def bare(task: TaskSpec) -> float:
         ws, grader = Path(tmp) / "workspace", Path(tmp) / "grader"
         shutil.copytree(task.workspace_dir, ws)
         shutil.copytree(task.solution_dir, ws, dirs_exist_ok=True)
-        shutil.copytree(task.tests_dir, grader / "tests")
         fw = grading.FRAMEWORKS[task.framework]
-        for name, body in fw.support_files.items():
+        for name, body in grading.grader_files(fw, task.tests_dir).files.items():  # decoys included, as graded
             (grader / name).parent.mkdir(parents=True, exist_ok=True)
-            (grader / name).write_text(body.replace(grading.GRADER_DIR, str(grader)))
-        cmd = [arg.replace(grading.GRADER_DIR, str(grader)) for arg in fw.command]
+            (grader / name).write_bytes(body)
+        cmd = [arg.replace(grading.GRADER_DIR, str(grader)).replace(WORKSPACE, str(ws)) for arg in fw.command]
         if cmd[0] == "python3":
             cmd[0] = sys.executable
         # The host's virtualenv is large; plugin autoload would charge its entry-point scan to the baseline.
-        env = {**os.environ, "PYTHONPATH": f"{ws}:{grader}/plugins", "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+        env = {**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
         subprocess.run(cmd, cwd=ws, env=env, capture_output=True, check=False, timeout=300)
     return time.monotonic() - t0
 

@@ -212,15 +212,16 @@ def cmd_dashboard(args, cfg) -> int:
 
 
 def serve(db_url: str, port: int, address: str) -> int:
-    import os
     import subprocess
+
+    from dashboard.env import dashboard_env
 
     app = settings.REPO_ROOT / "dashboard" / "app.py"
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
            "--server.address", address, "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     print(f"dashboard: http://{'localhost' if address in ('127.0.0.1', '0.0.0.0') else address}:{port}  "
           "(Ctrl-C to stop)", flush=True)
-    env = os.environ | {"CODEDRIFT_DB_URL": db_url}
+    env = dashboard_env(db_url)  # the public process gets no provider keys: an allow-list, not os.environ
     try:
         return subprocess.call(cmd, cwd=settings.REPO_ROOT, env=env)
     except KeyboardInterrupt:
@@ -285,7 +286,12 @@ def cmd_images_status(args, cfg) -> int:
 
 
 def cmd_agents_add(args, cfg) -> int:
-    opts = dict(kv.split("=", 1) for kv in args.setting)
+    from runner.agents.config import parse_value
+
+    bad = [kv for kv in args.setting if "=" not in kv]
+    if bad:
+        raise ValueError(f"--setting {bad[0]!r}: expected KEY=VALUE")
+    opts = {k: parse_value(v) for k, v in (kv.split("=", 1) for kv in args.setting)}
     _upsert_agent(cfg, args.name, args.adapter, args.model, opts, args.control)
     return 0
 
@@ -298,24 +304,31 @@ def cmd_agents_load(args, cfg) -> int:
     except (OSError, tomllib.TOMLDecodeError) as e:
         raise ValueError(f"cannot read agents from {args.file}: {e}") from None
     for name, spec in (data.get("agents") or {}).items():
-        if "adapter" not in spec:
+        if not isinstance(spec, dict) or "adapter" not in spec:
             raise ValueError(f"{args.file}: agent {name!r} has no adapter")
+        for key, kind in (("adapter", str), ("model", str), ("control", bool), ("settings", dict)):
+            if key in spec and not isinstance(spec[key], kind):
+                raise ValueError(f"{args.file}: agent {name!r}: {key!r} must be {kind.__name__}, "
+                                 f"not {type(spec[key]).__name__} {spec[key]!r}")
         _upsert_agent(cfg, name, spec["adapter"], spec.get("model"), spec.get("settings", {}),
-                      bool(spec.get("control", False)))
+                      spec.get("control", False), where=args.file)
     return 0
 
 
-def _upsert_agent(cfg, name: str, adapter: str, model: str | None, opts: dict, control: bool = False) -> None:
+def _upsert_agent(cfg, name: str, adapter: str, model: str | None, opts: dict, control: bool = False,
+                  where: str = "") -> None:
     from sqlmodel import select
 
     from codedrift.schema import Agent
     from runner import agents
+    from runner.agents.config import check_settings
     from runner.secrets import secret_values
 
     if adapter not in agents.ADAPTERS:
         raise ValueError(f"unknown adapter {adapter!r}; known: {', '.join(sorted(agents.ADAPTERS))}")
     if any(v in json.dumps(opts) for v in secret_values()):  # keys belong in the environment only
         raise ValueError(f"agent {name!r}: a setting holds a secret; name its environment variable instead")
+    check_settings(name, agents.ADAPTERS[adapter], opts, where)
     with db.session(cfg.db_url) as s:
         row = s.exec(select(Agent).where(Agent.name == name)).first() or Agent(name=name, adapter="")
         row.adapter, row.model, row.settings, row.control = adapter, model, opts, control

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import threading
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -50,7 +51,7 @@ def run(
     suite = load_suite(cfg.tasks_dir / suite_name)
     backend_name = sandbox.detect(cfg.sandbox)
     sandbox_cls = sandbox.backend(backend_name)
-    with run_lock(cfg), db.session(cfg.db_url) as s:
+    with run_lock(cfg) as lock, db.session(cfg.db_url) as s:
         task_rows = store.sync_suite(s, suite)
         agent_row = store.agent_row(s, agent_name)
         agent = agents.make(agent_row.name, agent_row.adapter, agent_row.model, agent_row.settings)
@@ -69,17 +70,20 @@ def run(
             sandbox.sweep(backend_name)
             retry = {"retries": cfg.retries if retries is None else retries, "backoff_s": cfg.retry_backoff_s}
             _execute(cfg, todo, task_rows, agent, sandbox_cls, limits or Limits(), run_row.id, report, workers, out,
-                     retry)
+                     retry, lock)
         run_row.attempts_per_task = max(run_row.attempts_per_task, attempts)
         store.finish_run(s, run_row)
     return report
 
 
-def _execute(cfg, todo, task_rows, agent, sandbox_cls, limits, run_id, report, workers, out, retry) -> None:
+def _execute(cfg, todo, task_rows, agent, sandbox_cls, limits, run_id, report, workers, out, retry, lock) -> None:
     progress = Progress(len(todo), out)
+    checking = threading.Lock()  # the lock's handle is one connection: one check at a time
 
     def one(task: TaskSpec, n: int):
         outcome = run_with_retries(task, agent, sandbox_cls, limits, **retry)
+        with checking:
+            lock.check()  # a run that lost its lock must not write beside the next one
         with db.session(cfg.db_url) as s:
             store.save_attempt(s, run_id, task_rows[task.name].id, n, outcome)
             if outcome.agent is not None and outcome.agent.version:

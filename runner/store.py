@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import asdict
 import gzip
 
 from sqlalchemy.exc import IntegrityError
@@ -12,7 +13,7 @@ from codedrift.schema import Agent, Attempt, AttemptStatus, Run, RunStatus, Suit
 from runner import agents
 from runner.agents.base import AgentResult
 from runner.attempt import Outcome
-from runner.secrets import scrub
+from runner.secrets import scrub, scrub_fields
 from runner.tasks import SuiteSpec
 
 
@@ -76,7 +77,7 @@ def done_keys(s: Session, run_id: int) -> set[tuple[int, int]]:
 def save_attempt(s: Session, run_id: int, task_id: int, attempt_no: int, o: Outcome) -> bool:
     """Insert the attempt, replacing an infra error recorded earlier for the same slot (in one
     transaction); False if a final attempt was already there (idempotent)."""
-    a = o.agent or AgentResult()
+    a = AgentResult(**scrub_fields(asdict(o.agent or AgentResult())))  # every text field, model name included
     earlier = s.exec(select(Attempt).where(Attempt.run_id == run_id, Attempt.task_id == task_id,
                                            Attempt.attempt_no == attempt_no)).first()
     if earlier is not None:

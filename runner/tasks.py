@@ -20,6 +20,15 @@ class TaskError(ValueError):
     """A task directory that does not follow the format; the message names the task and the problem."""
 
 
+# task.toml keys and their types: a value of another type is refused, never coerced (a string
+# `tags = "fast"` would otherwise become five one-letter tags, `expected_tests = "3"` a str column).
+FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "language": (str,), "kind": (str,), "framework": (str,), "image": (str,), "tags": (list,),
+    "time_limit_s": (int,), "test_time_limit_s": (int,), "expected_tests": (int,),
+}
+TYPE_NAMES = {str: "a string", int: "a whole number", list: "a list of strings"}
+
+
 @dataclass(frozen=True)
 class TaskSpec:
     name: str
@@ -80,6 +89,14 @@ def load_task(path: Path) -> TaskSpec:
     for required in ("language", "kind"):
         if required not in meta:
             raise fail(f"task.toml lacks {required!r}")
+    for key, types in FIELD_TYPES.items():
+        value = meta.get(key)
+        bad = value is not None and (not isinstance(value, types) or isinstance(value, bool)
+                                     or (isinstance(value, list) and not all(isinstance(x, str) for x in value))
+                                     or (isinstance(value, int) and not isinstance(value, bool) and value <= 0))
+        if bad:
+            want = " or ".join(TYPE_NAMES[t] for t in types) + (" > 0" if int in types else "")
+            raise fail(f"task.toml key {key!r} must be {want}, not {type(value).__name__} {value!r}")
     if meta["kind"] not in KINDS:
         raise fail(f"kind {meta['kind']!r} is not one of {sorted(KINDS)}")
     framework = meta.get("framework", FRAMEWORKS.get(meta["language"]))

@@ -33,6 +33,14 @@ def test_content_hash_changes_with_any_file(tmp_path):
         (lambda d: (d / "task.toml").write_text('language = "cobol"\nkind = "generation"\n'), "no test framework"),
         (lambda d: (d / "prompt.md").unlink(), "missing prompt.md"),
         (lambda d: [p.unlink() for p in (d / "tests").iterdir()], "tests/ is empty"),
+        (lambda d: (d / "task.toml").write_text('language = "python"\nkind = "generation"\ntags = "fast"\n'),
+         "key 'tags' must be a list of strings, not str 'fast'"),
+        (lambda d: (d / "task.toml").write_text('language = "python"\nkind = "generation"\nexpected_tests = "3"\n'),
+         "key 'expected_tests' must be a whole number > 0, not str '3'"),
+        (lambda d: (d / "task.toml").write_text('language = "python"\nkind = "generation"\ntime_limit_s = true\n'),
+         "key 'time_limit_s' must be a whole number > 0, not bool True"),
+        (lambda d: (d / "task.toml").write_text('language = 3\nkind = "generation"\n'),
+         "key 'language' must be a string"),
     ],
 )
 def test_malformed_task_is_named_in_the_error(tmp_path, breakage, message):

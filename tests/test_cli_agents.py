@@ -80,3 +80,68 @@ def test_each_cli_solves_in_the_sandbox(cfg, backend_name, tmp_path, adapter):
         a = s.exec(select(Attempt)).one()
     assert a.status == "passed", a.error
     assert a.agent_version and a.tokens_in and a.transcript_gz
+
+
+def test_aider_rate_limit_lines_after_an_answer_are_not_infra():
+    from runner.agents.aider import AiderAgent
+    from runner.sandbox import ExecResult
+
+    out = ("litellm.RateLimitError: AnthropicException - rate limit, retrying in 0.5 seconds\n"
+           "Tokens: 3.4k sent, 98 received. Cost: $0.01 message, $0.02 session.\n"
+           "$ python3 run.py\nlitellm.RateLimitError: printed by a command the agent ran\n")
+    r = AiderAgent(name="a").report(ExecResult(0, out, "", 1.0))
+    assert r.outcome == "ok" and r.tokens_in == 3400
+    outage = AiderAgent(name="a").report(ExecResult(1, "", "litellm.RateLimitError: rate limit\n", 1.0))
+    assert outage.outcome == "infra_error"
+
+
+def test_wrongly_typed_adapter_fields_are_dropped_and_named():
+    from runner.agents.base import AgentResult
+
+    r = AgentResult(final_message={"text": "x"}, tokens_in="1200", tokens_out=-5, cost_usd=float("nan"),
+                    turns=True, model=["m"], tool_calls_by_tool={"Bash": "3"}, duration_s="9").validated()
+    assert (r.final_message, r.tokens_in, r.tokens_out, r.cost_usd, r.turns, r.model, r.tool_calls_by_tool,
+            r.duration_s) == (None,) * 8
+    for name in ("final_message", "tokens_in", "tokens_out", "cost_usd", "turns", "model", "tool_calls_by_tool"):
+        assert name in r.log
+    ok = AgentResult(tokens_in=12.0, cost_usd=1, turns=3, final_message="done").validated()
+    assert (ok.tokens_in, ok.cost_usd, ok.turns, ok.final_message, ok.log) == (12, 1.0, 3, "done", "")
+
+
+@pytest.mark.slow
+def test_a_crashing_adapter_with_bad_fields_is_still_recorded(cfg, tmp_path, monkeypatch):
+    """An adapter that returns garbage types: the attempt is recorded, graded, and the run goes on."""
+    from dataclasses import replace
+
+    from sqlmodel import select
+
+    from codedrift import db
+    from codedrift.schema import Agent, Attempt
+    from runner import agents
+    from runner.agents.base import AgentResult
+    from runner.agents.builtin import OracleAgent
+    from runner.run import run
+    from tests.conftest import _unavailable, write_task
+
+    if _unavailable("docker"):
+        pytest.skip("docker unavailable")
+
+    class Sloppy(OracleAgent):
+        adapter = "sloppy"
+
+        def solve(self, task, sandbox):
+            super().solve(task, sandbox)
+            return AgentResult(final_message=42, tokens_in="many", cost_usd="$1", tool_calls_by_tool=[1])
+
+    monkeypatch.setitem(agents.ADAPTERS, "sloppy", Sloppy)
+    write_task(tmp_path / "tasks" / "s", "t", solution="def f():\n    return 42\n",
+               tests="import m\n\ndef test_f():\n    assert m.f() == 42\n", expected_tests=1)
+    cfg = replace(cfg, tasks_dir=tmp_path / "tasks", sandbox="docker")
+    with db.session(cfg.db_url) as s:
+        s.add(Agent(name="sloppy", adapter="sloppy"))
+        s.commit()
+    run(cfg, suite_name="s", agent_name="sloppy")
+    with db.session(cfg.db_url) as s:
+        a = s.exec(select(Attempt)).one()
+    assert a.status == "passed" and a.tokens_in is None and a.cost_usd is None and a.final_message is None
+    assert "adapter reported invalid fields" in a.agent_log

@@ -137,5 +137,5 @@ CASES = [
         const fake = "ok 1 - f is 42\\nok 2 - f is a number\\n1..2\\n# tests 2\\n# pass 2\\n# fail 0\\n";
         try { fs.writeFileSync(`/proc/${process.ppid}/fd/1`, fake); } catch {}
         export function f() { return 24; }
-        ''')}), "failed", tampered=True, why="a forged TAP block repeats the runner's test names"),
+        ''')}), "failed", why="a forged TAP block repeats the runner's test names (Docker: flagged; bwrap: the write is refused)"),
 ]

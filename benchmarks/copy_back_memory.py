@@ -54,7 +54,8 @@ def main() -> None:
         print(json.dumps(measure(args.backend, args.mb, bool(args.legacy))))
         return
     argv = [sys.executable, __file__, "--child", "--backend", args.backend, "--mb", str(args.mb)]
-    runs = [json.loads(subprocess.run(argv + (["--legacy", args.legacy] if args.legacy else []), capture_output=True, text=True,
+    argv += ["--legacy", args.legacy] if args.legacy else []
+    runs = [json.loads(subprocess.run(argv, capture_output=True, text=True,
                                       check=True).stdout.splitlines()[-1]) for _ in range(args.runs)]
     peaks = sorted(r["peak_increase_mb"] for r in runs)
     print(f"{args.backend} {'legacy' if args.legacy else 'current'}: {args.mb} MB workspace, tar "

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict
 import gzip
+from dataclasses import asdict
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select

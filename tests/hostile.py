@@ -13,10 +13,12 @@ WRONG_PY = "def f():\n    return 24\n"  # the same size as the right answer: the
 RIGHT_PY = "def f():\n    return 42\n"
 WRONG_JS = "export function f() { return 24; }\n"
 
-PY_TESTS = "import m\n\n\ndef test_f():\n    assert m.f() == 42\n\n\ndef test_type():\n    assert isinstance(m.f(), int)\n"
+PY_TESTS = ("import m\n\n\ndef test_f():\n    assert m.f() == 42\n\n\n"
+            "def test_type():\n    assert isinstance(m.f(), int)\n")
 JS_TESTS = ('import { test } from "node:test";\nimport assert from "node:assert/strict";\n'
             'import { f } from "/workspace/m.mjs";\n\n'
-            'test("f is 42", () => { assert.equal(f(), 42); });\ntest("f is a number", () => { assert.equal(typeof f(), "number"); });\n')
+            'test("f is 42", () => { assert.equal(f(), 42); });\n'
+            'test("f is a number", () => { assert.equal(typeof f(), "number"); });\n')
 
 # A forged report: every test the grader's files name, marked passed, written to every open fd.
 _FORGE_ALL = '''
@@ -84,7 +86,8 @@ CASES = [
     py("entry-point-plugin", {
         "evil.dist-info/METADATA": "Metadata-Version: 2.1\nName: evil\nVersion: 1\n",
         "evil.dist-info/entry_points.txt": "[pytest11]\nevil = evil_plugin\n",
-        "evil_plugin.py": "import pytest\n@pytest.hookimpl(hookwrapper=True)\ndef pytest_runtest_makereport(item, call):\n"
+        "evil_plugin.py": "import pytest\n@pytest.hookimpl(hookwrapper=True)\n"
+                          "def pytest_runtest_makereport(item, call):\n"
                           "    out = yield\n    out.get_result().outcome = 'passed'\n"}),
     py("stdlib-shadow", {"json.py": "def dumps(*a, **k):\n    return '{\"tests\": {}, \"exitstatus\": 0}'\n",
                          "os.py": "raise SystemExit(0)\n"}),
@@ -94,7 +97,8 @@ CASES = [
         "touch -r /tmp/stamp m.py"), why="compiled right, source wrong, same size and mtime"),
     py("conftest-forces-pass", {"conftest.py": "import pytest\n@pytest.hookimpl(hookwrapper=True)\n"
                                 "def pytest_runtest_makereport(item, call):\n    out = yield\n"
-                                "    out.get_result().outcome = 'passed'\n", "pytest.ini": "[pytest]\naddopts = -p no:python\n"}),
+                                "    out.get_result().outcome = 'passed'\n",
+                                "pytest.ini": "[pytest]\naddopts = -p no:python\n"}),
     py("in-process-make-all-pass", {"m.py": WRONG_PY + textwrap.dedent('''
         import _pytest.runner as r
         _orig = r.TestReport.from_item_and_call
@@ -137,5 +141,6 @@ CASES = [
         const fake = "ok 1 - f is 42\\nok 2 - f is a number\\n1..2\\n# tests 2\\n# pass 2\\n# fail 0\\n";
         try { fs.writeFileSync(`/proc/${process.ppid}/fd/1`, fake); } catch {}
         export function f() { return 24; }
-        ''')}), "failed", why="a forged TAP block repeats the runner's test names (Docker: flagged; bwrap: the write is refused)"),
+        ''')}), "failed",
+         why="a forged TAP block repeats the runner's test names (Docker: flagged; bwrap: the write is refused)"),
 ]

@@ -120,9 +120,9 @@ class ApiAgent(Agent):
     (USD, to report cost; without them cost stays empty)."""
 
     adapter = "openai-compatible"
-    settings_types: ClassVar[dict[str, str]] = {"base_url": "str", "api_key_env": "str", "max_turns": "int", "max_tokens": "int",
-                      "http_retries": "int", "http_backoff_s": "float", "price_in_per_mtok": "float",
-                      "price_out_per_mtok": "float"}
+    settings_types: ClassVar[dict[str, str]] = {
+        "base_url": "str", "api_key_env": "str", "max_turns": "int", "max_tokens": "int", "http_retries": "int",
+        "http_backoff_s": "float", "price_in_per_mtok": "float", "price_out_per_mtok": "float"}
     codec_cls: type = field(default=OpenAICodec, repr=False)
     default_base = "https://api.openai.com/v1"
     default_key_env = "OPENAI_API_KEY"

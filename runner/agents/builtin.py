@@ -47,7 +47,8 @@ class SimulatedAgent(Agent):
     is graded like any other day."""
 
     adapter = "simulated"
-    settings_types: ClassVar[dict[str, str]] = {"pass_probability": "dict[str,float]", "default": "float", "version": "str"}
+    settings_types: ClassVar[dict[str, str]] = {"pass_probability": "dict[str,float]", "default": "float",
+                                                "version": "str"}
 
     def version(self) -> str:
         return str(self.settings.get("version", f"codedrift-{codedrift.__version__}"))

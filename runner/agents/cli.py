@@ -46,7 +46,8 @@ def no_report(res: ExecResult, what: str, model_answered: bool = False) -> Agent
     if res.exit_code == 127:
         return AgentResult("infra_error", f"the CLI is not installed in the sandbox: {last_line(res.stderr)}")
     if not model_answered and res.exit_code != 0 and INFRA_TEXT.search(res.stderr[-4000:]):
-        return AgentResult("infra_error", f"CLI failed before any result (exit {res.exit_code}): {last_line(res.stderr)}")
+        why = last_line(res.stderr)
+        return AgentResult("infra_error", f"CLI failed before any result (exit {res.exit_code}): {why}")
     return AgentResult("error", f"no {what} in the CLI's output (exit {res.exit_code}); raw output kept")
 
 
@@ -59,10 +60,10 @@ class CliAgent(Agent):
     `allow_hosts` (CONNECT targets for CLIs that take no base URL), caps `max_requests`, `max_tokens`,
     `max_cost_usd` and prices `price_in_per_mtok`/`price_out_per_mtok` for the gateway's cost count."""
 
-    settings_types: ClassVar[dict[str, str]] = {"cli_dir": "str", "command": "argv", "max_turns": "int", "extra_args": "list[str]",
-                      "install": "dict[str,str]", "network": "network", "upstream": "str",
-                      "allow_hosts": "list[str]", "max_requests": "int", "max_tokens": "int",
-                      "max_cost_usd": "float", "price_in_per_mtok": "float", "price_out_per_mtok": "float"}
+    settings_types: ClassVar[dict[str, str]] = {
+        "cli_dir": "str", "command": "argv", "max_turns": "int", "extra_args": "list[str]", "install": "dict[str,str]",
+        "network": "network", "upstream": "str", "allow_hosts": "list[str]", "max_requests": "int",
+        "max_tokens": "int", "max_cost_usd": "float", "price_in_per_mtok": "float", "price_out_per_mtok": "float"}
     fixed_env: ClassVar[dict[str, str]] = {"HOME": "/tmp"}
     default_command: ClassVar[tuple[str, ...]] = ()
     # How the gateway reaches the provider: a base-URL route with the key injected by the harness, and

@@ -13,6 +13,7 @@ import socket
 import sys
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 args = sys.argv[1:]
 if args == ["--version"]:
@@ -43,10 +44,10 @@ except urllib.error.HTTPError as e:
     sys.exit(1)
 print(json.dumps({"type": "assistant", "message": {"content": [{"type": "text", "text": str(reply)[:200]}]}}),
       flush=True)
-open("m.py", "w").write("def f():\n    return 42\n")
+Path("m.py").write_text("def f():\n    return 42\n")
 
-findings = {"interfaces": [ln.split(":")[0].strip() for ln in open("/proc/net/dev").readlines()[2:]],
-            "routes": open("/proc/net/route").read().splitlines()[1:], "direct": {}, "connect": {}}
+findings = {"interfaces": [ln.split(":")[0].strip() for ln in Path("/proc/net/dev").read_text().splitlines()[2:]],
+            "routes": Path("/proc/net/route").read_text().splitlines()[1:], "direct": {}, "connect": {}}
 for target in probes:
     host, port = target.rsplit(":", 1)
     try:

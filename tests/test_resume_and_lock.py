@@ -17,10 +17,10 @@ from tests.conftest import write_task
 TEST = "import m\n\ndef test_f():\n    assert m.f() == 42\n"
 
 
-def _cli(cfg, tasks_dir, *args, **kw):
+def _cli(cfg, tasks_dir, *args, extra_env=None, **kw):
     env = {**os.environ, "CODEDRIFT_DATA_DIR": str(cfg.data_dir), "CODEDRIFT_TASKS_DIR": str(tasks_dir),
            "CODEDRIFT_RETRY_BACKOFF_S": str(cfg.retry_backoff_s),
-           "CODEDRIFT_IMAGES_DIR": str(cfg.images_dir), "PYTHONPATH": str(REPO_ROOT)}
+           "CODEDRIFT_IMAGES_DIR": str(cfg.images_dir), "PYTHONPATH": str(REPO_ROOT), **(extra_env or {})}
     return subprocess.Popen([sys.executable, "-m", "codedrift.cli", *args], env=env, cwd=REPO_ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
 
@@ -123,3 +123,99 @@ def test_bwrap_leftovers_of_dead_runs_are_swept(tmp_path):
         assert all(d.exists() for d in mine.dirs), "a live (empty) cgroup must survive the sweep"
         mine.remove()
     os.rmdir(live)
+
+
+class EngineRelay:
+    """The runner's only way to the Docker engine: a Unix socket relay the test can cut and restore,
+    so "the engine disappears mid-run" is tested without killing a daemon other tests share."""
+
+    def __init__(self, path, target="/var/run/docker.sock"):
+        import socket
+        import threading
+
+        self.path, self.target, self.conns, self.up = str(path), target, [], True
+        self.server = socket.socket(socket.AF_UNIX)
+        self.server.bind(self.path)
+        self.server.listen(64)
+        self.threading, self.socket = threading, socket
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            if not self.up:
+                client.close()
+                continue
+            upstream = self.socket.socket(self.socket.AF_UNIX)
+            upstream.connect(self.target)
+            self.conns += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                self.threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    def _pipe(self, a, b):
+        try:
+            while data := a.recv(65536):
+                b.sendall(data)
+            b.shutdown(self.socket.SHUT_WR)  # pass a half-close on (exec stdin relies on it)
+        except OSError:
+            pass
+
+    def cut(self):
+        self.up = False
+        for s in self.conns:
+            try:
+                s.shutdown(self.socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def close(self):
+        self.server.close()
+        for s in self.conns:
+            s.close()
+
+
+@pytest.mark.slow
+@pytest.mark.docker
+def test_engine_gone_mid_run_loses_and_duplicates_nothing(cfg, tmp_path):
+    """The engine vanishes under a run: attempts in flight become infra errors (retried, then recorded),
+    the run ends cleanly, and the next run of the day redoes exactly those: every attempt once."""
+    from tests.conftest import _unavailable
+
+    if _unavailable("docker"):
+        (pytest.fail if os.environ.get("CI") else pytest.skip)("docker unavailable")
+    tasks = tmp_path / "tasks"
+    for i in range(6):
+        write_task(tasks / "s", f"t{i}", solution="def f():\n    return 42\n", tests=TEST, expected_tests=1)
+    agent = ["agents", "add", "slow", "--adapter", "command", "--setting",
+             "command=sleep 1; printf 'def f():\\n    return 42\\n' > m.py"]
+    assert _cli(cfg, tasks, *agent).wait() == 0
+    relay = EngineRelay(tmp_path / "engine.sock")
+    run_args = ["--sandbox", "docker", "run", "--suite", "s", "--agent", "slow", "--workers", "1",
+                "--date", "2026-03-02"]
+    env = {"extra_env": {"DOCKER_HOST": f"unix://{relay.path}"}}
+    try:
+        proc = _cli(cfg, tasks, *run_args, **env)
+        deadline = time.monotonic() + 120
+        while _count(cfg.sqlite_path) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        relay.cut()
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+        with sqlite3.connect(cfg.sqlite_path) as con:
+            first = Counter(s for (s,) in con.execute("select status from attempt"))
+            errors = [e for (e,) in con.execute("select error from attempt")]
+        assert sum(first.values()) == 6 and first["infra_error"] >= 1 and first["passed"] >= 2, (first, errors)
+        relay.up = True  # the engine is back
+        rerun = _cli(cfg, tasks, *run_args, **env)
+        out, err = rerun.communicate(timeout=300)
+        assert rerun.returncode == 0, err
+    finally:
+        relay.close()
+    with sqlite3.connect(cfg.sqlite_path) as con:
+        rows = con.execute("select task_id, attempt_no, status, retries from attempt").fetchall()
+    assert len(rows) == 6 and len({(t, n) for t, n, _, _ in rows}) == 6
+    assert Counter(s for _, _, s, _ in rows) == {"passed": 6}
+    assert sum(r >= 1 for *_, r in rows) == first["infra_error"]  # the redone ones say they were retried

@@ -1,5 +1,6 @@
 """Crash safety: kill -9 mid-run and rerun gives every attempt exactly once; overlapping runs are refused."""
 
+import contextlib
 import os
 import signal
 import sqlite3
@@ -166,10 +167,8 @@ class EngineRelay:
     def cut(self):
         self.up = False
         for s in self.conns:
-            try:
+            with contextlib.suppress(OSError):
                 s.shutdown(self.socket.SHUT_RDWR)
-            except OSError:
-                pass
 
     def close(self):
         self.server.close()
@@ -202,7 +201,7 @@ def test_engine_gone_mid_run_loses_and_duplicates_nothing(cfg, tmp_path):
         while _count(cfg.sqlite_path) < 2 and time.monotonic() < deadline:
             time.sleep(0.1)
         relay.cut()
-        out, err = proc.communicate(timeout=300)
+        _, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err
         with sqlite3.connect(cfg.sqlite_path) as con:
             first = Counter(s for (s,) in con.execute("select status from attempt"))
@@ -210,7 +209,7 @@ def test_engine_gone_mid_run_loses_and_duplicates_nothing(cfg, tmp_path):
         assert sum(first.values()) == 6 and first["infra_error"] >= 1 and first["passed"] >= 2, (first, errors)
         relay.up = True  # the engine is back
         rerun = _cli(cfg, tasks, *run_args, **env)
-        out, err = rerun.communicate(timeout=300)
+        _, err = rerun.communicate(timeout=300)
         assert rerun.returncode == 0, err
     finally:
         relay.close()

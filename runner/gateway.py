@@ -44,7 +44,6 @@ from runner.gateway_forwarder import relay
 log = logging.getLogger(__name__)
 
 SOCKET_NAME = "gw.sock"
-SANDBOX_DIR = "/run/codedrift-gateway"  # where backends mount Gateway.dir
 CAP_ERROR = "codedrift_gateway_cap"
 REFUSED_ERROR = "codedrift_gateway_refused"
 DEFAULT_PATHS = {
@@ -217,9 +216,9 @@ class _Meter:
 
 
 class Gateway:
-    """One gateway per attempt (or sandbox). `socket_dir` is the parent under which a fresh private
-    directory is made; mount `gateway.dir` at SANDBOX_DIR and run the forwarder on
-    `gateway.socket_path` as seen inside (SANDBOX_DIR/gw.sock)."""
+    """One gateway per attempt. `socket_dir` is the parent under which a fresh private directory is
+    made; a sandbox backend mounts `gateway.dir` at its GATEWAY_MOUNT and runs the forwarder
+    (gateway_forwarder.py) on the socket as seen inside."""
 
     def __init__(self, route: Route, socket_dir: Path | str | None = None, caps: Caps | None = None):
         self.route, self.caps = route, caps or Caps()
@@ -300,14 +299,6 @@ class Gateway:
         """A snapshot; final once stop() has returned (requests in flight are counted as they end)."""
         with self._lock:
             return replace(self._usage, records=list(self._usage.records))
-
-    def sandbox_env(self, port: int) -> dict[str, str]:
-        """What an agent CLI inside the sandbox is given: a base URL on the forwarder's port and a
-        placeholder key (CLIs refuse to start without one; the gateway drops it)."""
-        base = f"http://127.0.0.1:{port}"
-        if self.route.kind == "anthropic":
-            return {"ANTHROPIC_BASE_URL": base, "ANTHROPIC_API_KEY": "codedrift-placeholder"}
-        return {"OPENAI_BASE_URL": base + "/v1", "OPENAI_API_KEY": "codedrift-placeholder"}
 
     # -- accounting
 

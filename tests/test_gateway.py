@@ -381,11 +381,3 @@ def test_missing_or_invalid_key_is_an_error_without_the_value(tmp_path, monkeypa
         Gateway(Route("anthropic", "http://127.0.0.1:9", KEY_ENV), tmp_path).start()
     assert bad not in str(e.value) and "bad" not in str(e.value)
     assert list(tmp_path.iterdir()) == []  # nothing left behind
-
-
-def test_sandbox_env(tmp_path):
-    anthropic = Gateway(Route("anthropic", "https://api.anthropic.com", "ANTHROPIC_API_KEY"), tmp_path)
-    assert anthropic.sandbox_env(8089) == {"ANTHROPIC_BASE_URL": "http://127.0.0.1:8089",
-                                           "ANTHROPIC_API_KEY": PLACEHOLDER}
-    openai = Gateway(Route("openai", "https://api.openai.com", "OPENAI_API_KEY"), tmp_path)
-    assert openai.sandbox_env(8089) == {"OPENAI_BASE_URL": "http://127.0.0.1:8089/v1", "OPENAI_API_KEY": PLACEHOLDER}

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
+from runner.gateway import SOCKET_NAME
 from runner.sandbox.base import (
     GATEWAY_MOUNT,
     GATEWAY_PORT,
@@ -175,7 +176,7 @@ class DockerSandbox(Sandbox):
         self.write_files({"forwarder.py": script}, dest="/tmp/codedrift-gateway", owner=HARNESS_UID)
         api = self._client.api
         exec_id = api.exec_create(self._ctr.id, ["python3", "/tmp/codedrift-gateway/forwarder.py", "--listen",
-                                                 f"127.0.0.1:{GATEWAY_PORT}", "--socket", f"{GATEWAY_MOUNT}/gw.sock"],
+                                                 f"127.0.0.1:{GATEWAY_PORT}", "--socket", f"{GATEWAY_MOUNT}/{SOCKET_NAME}"],
                                   user=str(HARNESS_UID))["Id"]
         api.exec_start(exec_id, detach=True)
         wait = ("import socket, time\nfor _ in range(100):\n    try:\n        socket.create_connection(('127.0.0.1', "

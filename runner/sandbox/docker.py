@@ -175,9 +175,9 @@ class DockerSandbox(Sandbox):
         script = (Path(__file__).parent.parent / "gateway_forwarder.py").read_bytes()
         self.write_files({"forwarder.py": script}, dest="/tmp/codedrift-gateway", owner=HARNESS_UID)
         api = self._client.api
-        exec_id = api.exec_create(self._ctr.id, ["python3", "/tmp/codedrift-gateway/forwarder.py", "--listen",
-                                                 f"127.0.0.1:{GATEWAY_PORT}", "--socket", f"{GATEWAY_MOUNT}/{SOCKET_NAME}"],
-                                  user=str(HARNESS_UID))["Id"]
+        argv = ["python3", "/tmp/codedrift-gateway/forwarder.py", "--listen", f"127.0.0.1:{GATEWAY_PORT}",
+                "--socket", f"{GATEWAY_MOUNT}/{SOCKET_NAME}"]
+        exec_id = api.exec_create(self._ctr.id, argv, user=str(HARNESS_UID))["Id"]
         api.exec_start(exec_id, detach=True)
         wait = ("import socket, time\nfor _ in range(100):\n    try:\n        socket.create_connection(('127.0.0.1', "
                 f"{GATEWAY_PORT}), 1).close(); break\n    except OSError:\n        time.sleep(0.05)\n"

@@ -79,7 +79,7 @@ def test_agent_reaches_only_its_provider_through_the_gateway(cfg, tmp_path, monk
     try:
         cfg = replace(cfg, tasks_dir=tmp_path / "tasks", sandbox="docker")
         probes = [other_network["host"], other_network["container"]]
-        _agent(cfg, tmp_path, "net", provider.url, [a for p in probes for a in ("--probe", p)])
+        _agent(cfg, tmp_path, "net", provider.url, ["--attack", *(a for p in probes for a in ("--probe", p))])
         run(cfg, suite_name="s", agent_name="net")
     finally:
         provider.close()
@@ -98,6 +98,9 @@ def test_agent_reaches_only_its_provider_through_the_gateway(cfg, tmp_path, monk
         assert "REACHED" not in found["direct"][target] and "unreachable" in found["direct"][target].lower()
         assert " 403 " in found["connect"][target] + " "
     assert other_network["accepted"] == []
+    # The way out cannot be taken over: the forwarder and the socket directory are the harness's.
+    assert found["attacks"] == {"kill forwarder": "PermissionError", "write socket dir": "PermissionError",
+                                "replace forwarder": "PermissionError", "other path": 403}
     assert key not in " ".join(str(v) for v in a.model_dump().values())
 
 

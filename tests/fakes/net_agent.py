@@ -31,6 +31,29 @@ if "--claim-outage" in args:
     result("API Error: 529 overloaded_error", is_error=True, status=529)
     sys.exit(1)
 
+attacks = {}
+if "--attack" in args:  # try to take over the way out before using it
+    for pid in [p for p in os.listdir("/proc") if p.isdigit()]:
+        try:
+            if b"forwarder.py" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                os.kill(int(pid), 9)
+                attacks["kill forwarder"] = "KILLED"
+        except OSError as e:
+            attacks["kill forwarder"] = type(e).__name__
+    for what, path in (("write socket dir", "/run/codedrift-gateway/evil.sock"),
+                       ("replace forwarder", "/tmp/codedrift-gateway/forwarder.py")):
+        try:
+            Path(path).write_text("x")
+            attacks[what] = "WROTE"
+        except OSError as e:
+            attacks[what] = type(e).__name__
+    try:
+        urllib.request.urlopen(urllib.request.Request(os.environ["ANTHROPIC_BASE_URL"] + "/v1/files", method="GET"),
+                               timeout=10)
+        attacks["other path"] = "ALLOWED"
+    except urllib.error.HTTPError as e:
+        attacks["other path"] = e.code
+
 req = urllib.request.Request(os.environ["ANTHROPIC_BASE_URL"] + "/v1/messages", method="POST",
                              data=json.dumps({"model": "m", "max_tokens": 10, "messages": [
                                  {"role": "user", "content": "hi"}]}).encode(),
@@ -47,7 +70,8 @@ print(json.dumps({"type": "assistant", "message": {"content": [{"type": "text", 
 Path("m.py").write_text("def f():\n    return 42\n")
 
 findings = {"interfaces": [ln.split(":")[0].strip() for ln in Path("/proc/net/dev").read_text().splitlines()[2:]],
-            "routes": Path("/proc/net/route").read_text().splitlines()[1:], "direct": {}, "connect": {}}
+            "routes": Path("/proc/net/route").read_text().splitlines()[1:], "direct": {}, "connect": {},
+            "attacks": attacks}
 for target in probes:
     host, port = target.rsplit(":", 1)
     try:

@@ -7,7 +7,8 @@ current directory, so nothing in the workspace runs before the test runner is lo
   workspace is appended *after* the standard library and site-packages: a workspace `pytest.py`,
   `_pytest/`, `pluggy/`, `json.py` or `sitecustomize.py` shadows nothing;
 - plugin autoload is off and the grader's plugin is an object, not a module looked up by name;
-- cached bytecode is looked up under a prefix that does not exist, so an agent's `.pyc` is never run;
+- `-B` writes no bytecode, and the workspace's `__pycache__`/`.pyc` files were dropped before it
+  was copied in (runner/snapshot.py): an agent's compiled file never stands in for its source;
 - the report leaves on the process's original stdout, which nothing else writes to (pytest's own
   output goes to stderr), as exactly one JSON line, and the process ends right after it with
   `os._exit`: no atexit hook of the code under test runs after the report is written.
@@ -23,7 +24,6 @@ import sys
 WORKSPACE, GRADER = sys.argv[1], sys.argv[2]
 channel = os.fdopen(os.dup(1), "w")
 os.dup2(2, 1)
-sys.pycache_prefix = "/nonexistent/codedrift-pycache"
 for var in [k for k in os.environ if k.startswith("PYTEST_")]:
     del os.environ[var]
 os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"

@@ -366,6 +366,8 @@ def _cgroup_kill(cgroups: dict[str, Path], spare: set[int]) -> bool:
 
     state = cgroups["freezer"] / "freezer.state"
     try:
+        if {int(p) for p in (cgroups["pids"] / "cgroup.procs").read_text().split()} <= spare:
+            return True  # nothing stray: the usual case, and no freeze to pay for
         state.write_text("FROZEN")
         for _ in range(100):  # wait for the freeze to take (bounded)
             if state.read_text().strip() == "FROZEN":

@@ -109,3 +109,16 @@ def test_fork_bomb_is_contained(sb):
     assert res.exit_code is not None
     # The sandbox is still usable afterwards.
     assert sb.exec(["echo", "alive"], timeout=10).stdout.strip() == "alive"
+
+
+def test_respawning_fork_bomb_cannot_hang_an_exec(sb):
+    """Detached children that respawn faster than one kill pass: the exec still returns near its
+    deadline, nothing of the bomb survives, and the sandbox stays usable."""
+    bomb = "while :; do setsid sh -c 'while :; do sleep 30 & done' >/dev/null 2>&1 & sleep 0.01; done"
+    t0 = time.monotonic()
+    res = sb.exec(["sh", "-c", bomb], timeout=2)
+    assert res.timed_out and time.monotonic() - t0 < 20
+    sb.stop_all()
+    procs = sb.exec(["sh", "-c", "cat /proc/[0-9]*/cmdline 2>/dev/null | tr '\\0' ' '"]).stdout
+    assert "sleep 30" not in procs
+    assert sb.exec(["echo", "alive"]).stdout.strip() == "alive"

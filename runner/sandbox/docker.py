@@ -209,6 +209,7 @@ class DockerSandbox(Sandbox):
         api = self._client.api
         wrapped = ["timeout", "-k", str(KILL_GRACE_S), str(timeout), *cmd]
         t0, since = time.monotonic(), time.time() - 0.5
+        ooms_before = _oom_kills(self._cgroups)
         try:
             exec_id = api.exec_create(
                 self._ctr.id, wrapped, stdin=stdin is not None, workdir=cwd, environment=env or {},
@@ -262,7 +263,7 @@ class DockerSandbox(Sandbox):
             stderr=err.text(),
             duration_s=duration,
             timed_out=timed_out,
-            oom_killed=code != 0 and self._oom_since(since),
+            oom_killed=code != 0 and self._oomed(ooms_before, since),
             truncated=bool(out.dropped or err.dropped or over_cap.is_set()),
         )
 
@@ -303,8 +304,16 @@ class DockerSandbox(Sandbox):
         with contextlib.suppress(Exception):
             self._ctr.kill()  # last resort: the sandbox is gone, and the next command says so
 
+    def _oomed(self, before: int | None, since: float) -> bool:
+        """Was anything OOM-killed during the exec? The cgroup's counter where the host lets us read it
+        (instant); the daemon's event stream otherwise (which blocks ~0.2 s, so only after a failure)."""
+        after = _oom_kills(self._cgroups)
+        if before is not None and after is not None:
+            return after > before
+        return self._oom_since(since)
+
     def _oom_since(self, since: float) -> bool:
-        # Only asked after a failed exec: the query blocks until `until`, so keep that just past now.
+        # The query blocks until `until`, so keep that just past now.
         try:
             events = self._client.api.events(
                 since=f"{since:.3f}",
@@ -353,12 +362,24 @@ def _host_cgroups(init_pid: int) -> dict[str, Path]:
     found = {}
     for line in lines:
         _, controllers, path = line.split(":", 2)
-        for ctl in ("freezer", "pids"):
+        for ctl in ("freezer", "pids", "memory"):
             if ctl in controllers.split(","):
                 d = Path("/sys/fs/cgroup") / ctl / path.lstrip("/")
                 if os.access(d / "cgroup.procs", os.W_OK):
                     found[ctl] = d
-    return found if len(found) == 2 else {}
+    return found if len(found) == 3 else {}
+
+
+def _oom_kills(cgroups: dict[str, Path]) -> int | None:
+    """The container's OOM-kill count from its memory cgroup (cgroup v1), or None where unreadable."""
+    try:
+        for line in (cgroups["memory"] / "memory.oom_control").read_text().splitlines():
+            key, _, value = line.partition(" ")
+            if key == "oom_kill":
+                return int(value)
+    except (OSError, KeyError, ValueError):
+        return None
+    return None
 
 
 def _cgroup_kill(cgroups: dict[str, Path], spare: set[int]) -> bool:

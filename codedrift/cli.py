@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -212,8 +213,8 @@ def cmd_dashboard(args, cfg) -> int:
 
 
 def serve(db_url: str, port: int, address: str) -> int:
-    import subprocess
-
+    """Hand this process over to Streamlit (exec): a signal to `codedrift dashboard` or `codedrift demo`
+    reaches the server itself, and nothing is left serving after they are stopped."""
     from dashboard.env import dashboard_env
 
     app = settings.REPO_ROOT / "dashboard" / "app.py"
@@ -222,10 +223,8 @@ def serve(db_url: str, port: int, address: str) -> int:
     print(f"dashboard: http://{'localhost' if address in ('127.0.0.1', '0.0.0.0') else address}:{port}  "
           "(Ctrl-C to stop)", flush=True)
     env = dashboard_env(db_url)  # the public process gets no provider keys: an allow-list, not os.environ
-    try:
-        return subprocess.call(cmd, cwd=settings.REPO_ROOT, env=env)
-    except KeyboardInterrupt:
-        return 0
+    os.chdir(settings.REPO_ROOT)
+    os.execve(sys.executable, cmd, env)
 
 
 def cmd_export(args, cfg) -> int:

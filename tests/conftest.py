@@ -132,3 +132,29 @@ def demo_db(tmp_path_factory) -> str:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_process_left_behind():
+    """Tests leave no process behind: at the end of the session this process has no child left
+    (a server a test started and forgot, an agent CLI, a forwarder)."""
+    yield
+    import time
+
+    def children() -> list[str]:
+        me, found = str(os.getpid()), []
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                stat = Path(f"/proc/{pid}/stat").read_text()
+                cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:
+                continue
+            if stat.rsplit(")", 1)[1].split()[1] == me and " Z " not in stat[stat.rfind(")"):][:4]:
+                found.append(f"{pid}: {cmd[:120]}")
+        return found
+
+    deadline = time.monotonic() + 10
+    while children() and time.monotonic() < deadline:  # give terminated children a moment to go
+        time.sleep(0.2)
+    left = children()
+    assert not left, f"tests left processes behind: {left}"

@@ -152,16 +152,24 @@ def test_dashboard_env_passes_what_it_needs_and_no_secret():
 
 
 def test_codedrift_dashboard_starts_streamlit_with_that_env(cfg, monkeypatch):
-    import subprocess
-
     from codedrift import cli
 
     key = "sk-" + "ant-" + "y" * 30
     monkeypatch.setenv("ANTHROPIC_API_KEY", key)
     monkeypatch.setenv("GH_TOKEN", key)
     seen = {}
-    monkeypatch.setattr(subprocess, "call", lambda cmd, **kw: seen.update(cmd=cmd, **kw) or 0)
-    assert cli.main(["dashboard", "--port", "8599"]) == 0
+
+    class Exec(Exception):
+        pass
+
+    def fake_execve(path, cmd, env):
+        seen.update(cmd=cmd, env=env)
+        raise Exec
+
+    monkeypatch.setattr(os, "execve", fake_execve)
+    monkeypatch.chdir(os.getcwd())  # serve() changes directory just before it execs
+    with pytest.raises(Exec):
+        cli.main(["dashboard", "--port", "8599"])
     assert "streamlit" in seen["cmd"] and seen["env"]["CODEDRIFT_DB_URL"] == cfg.db_url
     assert key not in str(seen["env"]) and seen["env"]["PATH"] == os.environ["PATH"]
 

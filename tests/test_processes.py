@@ -1,0 +1,60 @@
+"""Processes stop when told: `codedrift dashboard` (and `codedrift demo`, which serves through the same
+code) hands its process over to Streamlit, so a SIGTERM to the command stops the server itself."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from codedrift.settings import REPO_ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _serving(port: int) -> bool:
+    try:
+        return urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1).read() == b"ok"
+    except OSError:
+        return False
+
+
+def _processes_mentioning(text: str) -> list[int]:
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if text.encode() in open(f"/proc/{pid}/cmdline", "rb").read():
+                found.append(int(pid))
+        except OSError:
+            pass
+    return found
+
+
+def test_sigterm_to_codedrift_dashboard_stops_the_server(tmp_path):
+    port = _free_port()
+    env = os.environ | {"CODEDRIFT_DB_URL": f"sqlite:///{tmp_path / 'empty.db'}", "CODEDRIFT_DATA_DIR": str(tmp_path)}
+    proc = subprocess.Popen([sys.executable, "-m", "codedrift.cli", "dashboard", "--port", str(port)], cwd=REPO_ROOT,
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 90
+        while not _serving(port) and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert _serving(port), "the dashboard did not start"
+        assert _processes_mentioning(f"--server.port\0{port}") == [proc.pid]  # one process: the command is the server
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert not _serving(port) and _processes_mentioning(f"--server.port\0{port}") == []

@@ -1,6 +1,7 @@
 """Processes stop when told: `codedrift dashboard` (and `codedrift demo`, which serves through the same
 code) hands its process over to Streamlit, so a SIGTERM to the command stops the server itself."""
 
+import contextlib
 import os
 import signal
 import socket
@@ -8,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -32,11 +34,9 @@ def _serving(port: int) -> bool:
 def _processes_mentioning(text: str) -> list[int]:
     found = []
     for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            if text.encode() in open(f"/proc/{pid}/cmdline", "rb").read():
+        with contextlib.suppress(OSError):
+            if text.encode() in Path(f"/proc/{pid}/cmdline").read_bytes():
                 found.append(int(pid))
-        except OSError:
-            pass
     return found
 
 

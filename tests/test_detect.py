@@ -92,8 +92,19 @@ def test_peer_rows_reproduce_the_trackers_rule_and_see_a_big_drop():
 
 
 def test_bayes_rows_use_every_window_and_the_control():
-    rate = expit(np.random.default_rng(5).normal(0.2, 0.05, (1000, 60)))
-    rows = verdicts.bayes(rate, detect.windows(59), detect.Rule(), control=rate)
-    assert {(r["method"], r["window"]) for r in rows} == {(m, w) for m in ("bayes", "bayes_vs_control")
-                                                          for w in ("today", "7d", "30d")}
-    assert all(r["status"] == "ok" and 0 <= r["p_drop"] <= 1 for r in rows)
+    """A tracked agent that falls 10 points over its last week while a separate, steady control does
+    not: the plain and the versus-control rows both see the drop. When the control falls the same way,
+    only the plain rows do."""
+    rng = np.random.default_rng(5)
+    last_week = np.arange(60) >= 53
+    rate = expit(rng.normal(0.2, 0.02, (1000, 60))) - 0.10 * last_week
+    steady = expit(rng.normal(-0.3, 0.02, (1000, 60)))  # another agent, at another level
+    rows = {(r["method"], r["window"]): r for r in verdicts.bayes(rate, detect.windows(59), detect.Rule(),
+                                                                  control=steady)}
+    assert set(rows) == {(m, w) for m in ("bayes", "bayes_vs_control") for w in ("today", "7d", "30d")}
+    for method in ("bayes", "bayes_vs_control"):
+        assert rows[method, "7d"]["status"] == "degraded" and rows[method, "7d"]["drop"] == pytest.approx(0.10, abs=0.02)
+    shared = verdicts.bayes(rate, detect.windows(59), detect.Rule(), control=steady - 0.10 * last_week)
+    by = {(r["method"], r["window"]): r for r in shared}
+    assert by["bayes", "7d"]["status"] == "degraded" and by["bayes_vs_control", "7d"]["status"] == "ok"
+    assert abs(by["bayes_vs_control", "7d"]["drop"]) < 0.02

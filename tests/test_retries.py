@@ -22,6 +22,27 @@ def test_infra_errors_are_retried_with_growing_jittered_backoff(monkeypatch):
     assert len(sleeps) == 2 and 0 <= sleeps[0] <= 4.0 and 0 <= sleeps[1] <= 8.0
 
 
+def test_backoff_grows_exponentially_with_full_jitter(monkeypatch):
+    """Over many retry sequences: the k-th wait is uniform on [0, base * 2**k]. A constant, a
+    non-jittered or a linearly growing backoff fails here."""
+    import random
+    import statistics
+
+    random.seed(7)
+    waits: list[list[float]] = [[], [], []]
+    for _ in range(300):
+        scripted(monkeypatch, [AttemptStatus.infra_error] * 4)
+        sleeps = []
+        run_with_retries(None, None, None, None, retries=3, backoff_s=1.0, sleep=sleeps.append)
+        for k, w in enumerate(sleeps):
+            waits[k].append(w)
+    for k, ws in enumerate(waits):
+        top = 2**k
+        assert all(0 <= w <= top for w in ws)
+        assert max(ws) > 0.9 * top and min(ws) < 0.1 * top  # spread over the whole interval: jitter
+        assert abs(statistics.mean(ws) - top / 2) < 0.1 * top  # uniform: the mean sits in the middle
+
+
 def test_retries_are_bounded(monkeypatch):
     calls = scripted(monkeypatch, [AttemptStatus.infra_error] * 10)
     out = run_with_retries(None, None, None, None, retries=2, backoff_s=0.0, sleep=lambda s: None)

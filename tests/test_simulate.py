@@ -29,3 +29,14 @@ def test_misspecified_history_has_flaky_tasks_and_drifting_difficulty():
     h = simulate_misspecified(days=300, tasks=20, repeats=4, flaky_tasks=2, seed=4)
     by_task = h.attempts.groupby("task").passed.sum() / h.attempts.groupby("task").attempts.sum()
     assert by_task.iloc[:2].to_numpy() == pytest.approx(0.5, abs=0.05)
+
+    def drift(history) -> float:
+        """Mean absolute change of a steady task's pass rate between the first and last 60 days."""
+        a = history.attempts[history.attempts.task >= 2]
+        early = a[a.day < 60].groupby("task").passed.mean()
+        late = a[a.day >= 240].groupby("task").passed.mean()
+        return float((late - early).abs().mean())
+
+    still = simulate_misspecified(days=300, tasks=20, repeats=4, flaky_tasks=2, seed=4, difficulty_drift_sd=0.0)
+    assert drift(h) > 2 * drift(still)  # difficulties wander: rates move far beyond sampling noise
+    assert h.pass_rate.std() > 3 * still.pass_rate.std()  # so does the true expected rate

@@ -103,7 +103,8 @@ def test_bayes_rows_use_every_window_and_the_control():
                                                                   control=steady)}
     assert set(rows) == {(m, w) for m in ("bayes", "bayes_vs_control") for w in ("today", "7d", "30d")}
     for method in ("bayes", "bayes_vs_control"):
-        assert rows[method, "7d"]["status"] == "degraded" and rows[method, "7d"]["drop"] == pytest.approx(0.10, abs=0.02)
+        week = rows[method, "7d"]
+        assert week["status"] == "degraded" and week["drop"] == pytest.approx(0.10, abs=0.02)
     shared = verdicts.bayes(rate, detect.windows(59), detect.Rule(), control=steady - 0.10 * last_week)
     by = {(r["method"], r["window"]): r for r in shared}
     assert by["bayes", "7d"]["status"] == "degraded" and by["bayes_vs_control", "7d"]["status"] == "ok"

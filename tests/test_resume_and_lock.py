@@ -36,14 +36,20 @@ def _count(db_path) -> int:
             return 0
 
 
-@pytest.mark.slow
-def test_kill_9_then_rerun_has_no_duplicate_and_no_missing_attempt(cfg, backend_name, tmp_path):
+def _slow_suite(cfg, tmp_path):
+    """Six tasks and an agent that takes a second on each: runs long enough to be interrupted."""
     tasks = tmp_path / "tasks"
     for i in range(6):
         write_task(tasks / "s", f"t{i}", solution="def f():\n    return 42\n", tests=TEST, expected_tests=1)
     agent = ["agents", "add", "slow", "--adapter", "command", "--setting",
              "command=sleep 1; printf 'def f():\\n    return 42\\n' > m.py"]
     assert _cli(cfg, tasks, *agent).wait() == 0
+    return tasks
+
+
+@pytest.mark.slow
+def test_kill_9_then_rerun_has_no_duplicate_and_no_missing_attempt(cfg, backend_name, tmp_path):
+    tasks = _slow_suite(cfg, tmp_path)
     run_args = ["--sandbox", backend_name, "run", "--suite", "s", "--agent", "slow", "--attempts", "2",
                 "--workers", "2", "--date", "2026-03-01"]
     proc = _cli(cfg, tasks, *run_args)
@@ -185,12 +191,7 @@ def test_engine_gone_mid_run_loses_and_duplicates_nothing(cfg, tmp_path):
 
     if _unavailable("docker"):
         (pytest.fail if os.environ.get("CI") else pytest.skip)("docker unavailable")
-    tasks = tmp_path / "tasks"
-    for i in range(6):
-        write_task(tasks / "s", f"t{i}", solution="def f():\n    return 42\n", tests=TEST, expected_tests=1)
-    agent = ["agents", "add", "slow", "--adapter", "command", "--setting",
-             "command=sleep 1; printf 'def f():\\n    return 42\\n' > m.py"]
-    assert _cli(cfg, tasks, *agent).wait() == 0
+    tasks = _slow_suite(cfg, tmp_path)
     relay = EngineRelay(tmp_path / "engine.sock")
     run_args = ["--sandbox", "docker", "run", "--suite", "s", "--agent", "slow", "--workers", "1",
                 "--date", "2026-03-02"]

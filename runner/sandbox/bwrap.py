@@ -190,7 +190,7 @@ class BwrapSandbox(Sandbox):
     def start(self) -> None:
         # Each exec has its own network namespace, so a loopback forwarder to an egress gateway could
         # not outlive one command: networked (gateway) sandboxes are Docker's.
-        if getattr(self, "gateway_dir", None) or getattr(self, "network", False):
+        if self.gateway_dir:
             raise SandboxUnavailable("the bwrap backend has no network gateway; use Docker for networked agents.")
         self.rootfs = rootfs_for(self.image)
         probe(self.rootfs)

@@ -101,49 +101,19 @@ class Cgroup:
     def oom_kills(self) -> int:
         path = self.dirs[0] / ("memory.events" if self.v2 else "memory.oom_control")
         try:
-            lines = path.read_text().splitlines()
+            return oom_kill_count(path)
         except OSError as e:
             raise SandboxError(f"the sandbox's cgroup is gone ({e.strerror}: {path})") from None
-        for line in lines:
-            key, _, value = line.partition(" ")
-            if key == "oom_kill":
-                return int(value)
-        return 0
 
     def kill_all(self, bound_s: float = KILL_BOUND_S) -> bool:
-        """SIGKILL every process in the cgroup until it is empty, or `bound_s` passes; True if empty.
-
-        A process can fork between our reading the list and our signal reaching it (a `setsid` fork
-        bomb re-spawns as fast as it is killed), so each round first freezes the cgroup where it can:
-        frozen processes cannot fork, and the SIGKILL queued to each takes effect as soon as it thaws.
-        """
+        """SIGKILL every process in the cgroup until it is empty, or `bound_s` passes; True if empty."""
         kill_file = self.dirs[0] / "cgroup.kill"  # v2, kernel >= 5.14: one atomic write
-        end = time.monotonic() + bound_s
-        while True:
-            try:
-                if self.v2 and kill_file.exists():
-                    kill_file.write_text("1")
-                else:
-                    self._freeze("FROZEN", end)
-                    try:
-                        _kill_listed(self.procs)
-                    finally:
-                        self._freeze("THAWED", end)
-                if not self.procs.read_text().split():
-                    return True
-            except FileNotFoundError:
-                return True  # already removed
-            if time.monotonic() >= end:
-                return False
-            time.sleep(0.01)
-
-    def _freeze(self, state: str, end: float) -> None:
-        if self.freezer is None:
-            return
-        self.freezer.write_text(state)
-        # Freezing completes asynchronously; a bounded wait, then kill anyway.
-        while state == "FROZEN" and self.freezer.read_text().strip() != "FROZEN" and time.monotonic() < end:
-            time.sleep(0.001)
+        try:
+            if self.v2 and kill_file.exists():
+                kill_file.write_text("1")
+            return freeze_kill(self.procs, self.freezer, bound_s=bound_s)
+        except FileNotFoundError:
+            return True  # already removed
 
     def remove(self) -> None:
         if self.procs is not None:
@@ -152,10 +122,56 @@ class Cgroup:
             _rmdir(d)
 
 
-def _kill_listed(procs: Path) -> None:
-    for pid in procs.read_text().split():
+def freeze_kill(procs: Path, freezer: Path | None, spare: frozenset[int] = frozenset(),
+                bound_s: float = KILL_BOUND_S) -> bool:
+    """SIGKILL every process listed in `procs` but `spare` until none is left, or `bound_s` passes;
+    True if none is left. Used for bwrap's own cgroups and for a Docker container's (from the host).
+
+    A process can fork between our reading the list and our signal reaching it (a `setsid` fork bomb
+    re-spawns as fast as it is killed), so each round first freezes the cgroup where it can: frozen
+    processes cannot fork, and the SIGKILL queued to each takes effect as soon as it thaws.
+    """
+    end = time.monotonic() + bound_s
+    while not _pids(procs) <= spare:  # nothing stray, the usual case: no freeze to pay for
+        _freeze(freezer, "FROZEN", end)
+        try:
+            _kill_listed(procs, spare)
+        finally:
+            _freeze(freezer, "THAWED", end)
+        if _pids(procs) <= spare:
+            break
+        if time.monotonic() >= end:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def oom_kill_count(path: Path) -> int:
+    """The `oom_kill` counter of a memory.events (v2) or memory.oom_control (v1) file."""
+    for line in path.read_text().splitlines():
+        key, _, value = line.partition(" ")
+        if key == "oom_kill":
+            return int(value)
+    return 0
+
+
+def _pids(procs: Path) -> set[int]:
+    return {int(p) for p in procs.read_text().split()}
+
+
+def _freeze(freezer: Path | None, state: str, end: float) -> None:
+    if freezer is None:
+        return
+    freezer.write_text(state)
+    # Freezing completes asynchronously; a bounded wait, then kill anyway.
+    while state == "FROZEN" and freezer.read_text().strip() != "FROZEN" and time.monotonic() < end:
+        time.sleep(0.001)
+
+
+def _kill_listed(procs: Path, spare: frozenset[int] = frozenset()) -> None:
+    for pid in _pids(procs) - spare:
         with contextlib.suppress(ProcessLookupError):
-            os.kill(int(pid), signal.SIGKILL)
+            os.kill(pid, signal.SIGKILL)
 
 
 def _rmdir(d: Path) -> bool:

@@ -34,6 +34,7 @@ from runner.sandbox.base import (
     SandboxLost,
     SandboxUnavailable,
 )
+from runner.sandbox.cgroups import freeze_kill, oom_kill_count
 
 LABEL = "codedrift.sandbox"
 RUNNER_ID = uuid.uuid4().hex[:12]  # this process; labels say whose sandbox a container is
@@ -373,34 +374,12 @@ def _host_cgroups(init_pid: int) -> dict[str, Path]:
 def _oom_kills(cgroups: dict[str, Path]) -> int | None:
     """The container's OOM-kill count from its memory cgroup (cgroup v1), or None where unreadable."""
     try:
-        for line in (cgroups["memory"] / "memory.oom_control").read_text().splitlines():
-            key, _, value = line.partition(" ")
-            if key == "oom_kill":
-                return int(value)
+        return oom_kill_count(cgroups["memory"] / "memory.oom_control")
     except (OSError, KeyError, ValueError):
         return None
-    return None
-
 
 def _cgroup_kill(cgroups: dict[str, Path], spare: set[int]) -> bool:
-    import signal
-
-    state = cgroups["freezer"] / "freezer.state"
     try:
-        if {int(p) for p in (cgroups["pids"] / "cgroup.procs").read_text().split()} <= spare:
-            return True  # nothing stray: the usual case, and no freeze to pay for
-        state.write_text("FROZEN")
-        for _ in range(100):  # wait for the freeze to take (bounded)
-            if state.read_text().strip() == "FROZEN":
-                break
-            time.sleep(0.01)
-        for pid in (int(p) for p in (cgroups["pids"] / "cgroup.procs").read_text().split()):
-            if pid not in spare:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-        return True
+        return freeze_kill(cgroups["pids"] / "cgroup.procs", cgroups["freezer"] / "freezer.state", frozenset(spare))
     except OSError:
         return False
-    finally:
-        with contextlib.suppress(OSError):
-            state.write_text("THAWED")

@@ -39,6 +39,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
+from runner.agents.base import INFRA_STATUS
 from runner.gateway_forwarder import relay
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,6 @@ DEFAULT_PATHS = {
     "openai": ("/v1/chat/completions", "/v1/responses", "/v1/models", "/v1/models/*"),
 }
 KEY_HEADER = {"anthropic": "x-api-key", "openai": "authorization"}
-PROVIDER_ERROR_STATUS = {401, 403, 408, 409, 429}  # and every 5xx (529 = Anthropic "overloaded")
 # Never passed on: per-connection headers, and ones the gateway sets itself.
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "te", "trailer", "trailers", "transfer-encoding",
               "upgrade", "expect", "host", "content-length", "accept-encoding"}
@@ -466,7 +466,7 @@ class _Handler(BaseHTTPRequestHandler):
             if not committed:
                 committed = True
                 rec.duration_s = time.monotonic() - started
-                self.gw._record(rec, provider_error=rec.status in PROVIDER_ERROR_STATUS or rec.status >= 500)
+                self.gw._record(rec, provider_error=rec.status in INFRA_STATUS or rec.status >= 500)  # any 5xx
 
         try:
             self._forward(body, rec, commit)

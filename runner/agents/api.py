@@ -17,7 +17,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from runner.agents.base import Agent, AgentResult
+from runner.agents.base import INFRA_STATUS, TRANSIENT_STATUS, Agent, AgentResult
 from runner.sandbox import Sandbox
 from runner.sandbox.base import WORKSPACE
 from runner.tasks import TaskSpec
@@ -33,8 +33,6 @@ TOOLS = [
      {"command": {"type": "string"}}, ["command"]),
 ]
 TOOL_OUTPUT_CAP = 20_000
-TRANSIENT_STATUS = {408, 409, 429, 500, 502, 503, 504, 529}
-INFRA_STATUS = {401, 403} | TRANSIENT_STATUS
 
 
 class ProviderError(Exception):

@@ -17,6 +17,11 @@ from runner.tasks import TaskSpec
 
 Outcome = Literal["ok", "timeout", "error", "infra_error"]
 
+# HTTP statuses that mean the provider failed, not the agent: retried where transient, and never
+# counted against the agent (runner/agents/api.py, the CLI adapters, runner/gateway.py).
+TRANSIENT_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504, 529})
+INFRA_STATUS = frozenset({401, 403}) | TRANSIENT_STATUS
+
 
 @dataclass
 class AgentResult:

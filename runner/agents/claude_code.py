@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from runner.agents.base import AgentResult
-from runner.agents.cli import INFRA_STATUS, INFRA_TEXT, PLACEHOLDER_KEY, CliAgent, no_report
+from runner.agents.base import INFRA_STATUS, AgentResult
+from runner.agents.cli import INFRA_TEXT, PLACEHOLDER_KEY, CliAgent, no_report
 from runner.sandbox import ExecResult
 from runner.tasks import TaskSpec
 

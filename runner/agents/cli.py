@@ -20,7 +20,6 @@ from runner.sandbox import ExecResult, Sandbox
 from runner.sandbox.base import GATEWAY_PORT
 from runner.tasks import TaskSpec
 
-INFRA_STATUS = {401, 403, 408, 409, 429, 500, 502, 503, 504, 529}
 INFRA_TEXT = re.compile(
     r"api error|invalid api key|api key not valid|authenticat|unauthori[sz]ed|/login|credit balance|quota"
     r"|rate.?limit|overloaded|connection error|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT"

@@ -9,8 +9,8 @@ import os
 from dataclasses import dataclass
 from typing import ClassVar
 
-from runner.agents.base import AgentResult
-from runner.agents.cli import INFRA_STATUS, INFRA_TEXT, CliAgent, no_report
+from runner.agents.base import INFRA_STATUS, AgentResult
+from runner.agents.cli import INFRA_TEXT, CliAgent, no_report
 from runner.sandbox import ExecResult
 from runner.tasks import TaskSpec
 

@@ -319,9 +319,9 @@ def _upsert_agent(cfg, name: str, adapter: str, model: str | None, opts: dict, c
     from sqlmodel import select
 
     from codedrift.schema import Agent
+    from codedrift.secrets import secret_values
     from runner import agents
     from runner.agents.config import check_settings
-    from runner.secrets import secret_values
 
     if adapter not in agents.ADAPTERS:
         raise ValueError(f"unknown adapter {adapter!r}; known: {', '.join(sorted(agents.ADAPTERS))}")

@@ -15,12 +15,12 @@ import traceback
 from dataclasses import dataclass, replace
 
 from codedrift.schema import AttemptStatus
+from codedrift.secrets import scrub
 from runner import grading, snapshot
 from runner.agents import Agent, AgentResult
 from runner.gateway import GatewayError
 from runner.sandbox import CopyBackError, Limits, Sandbox, SandboxError, SandboxLost
 from runner.sandbox.base import HARNESS_UID, WORKSPACE
-from runner.secrets import scrub
 from runner.tasks import TaskSpec
 
 LOG_CAP = 20_000  # characters of each log kept in the database

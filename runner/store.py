@@ -10,10 +10,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from codedrift.schema import Agent, Attempt, AttemptStatus, Run, RunStatus, Suite, Task, utcnow
+from codedrift.secrets import scrub, scrub_fields
 from runner import agents
 from runner.agents.base import AgentResult
 from runner.attempt import Outcome
-from runner.secrets import scrub, scrub_fields
 from runner.tasks import SuiteSpec
 
 

@@ -7,8 +7,8 @@ from sqlmodel import select
 
 from codedrift import db
 from codedrift.schema import Agent, Attempt
+from codedrift.secrets import REDACTED, scrub, scrub_fields, secret_values
 from runner.run import run
-from runner.secrets import REDACTED, scrub, scrub_fields, secret_values
 from tests.conftest import write_task
 
 

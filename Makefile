@@ -1,6 +1,10 @@
 # The two commands a newcomer needs; each sets up everything it uses (idempotent).
 .PHONY: demo run test bench bench-fit bench-detection setup
 
+# A checkout keeps its data (database, images, demo) in ./data; an installed tool uses the per-user
+# data directory (core/settings.py). Either way CODEDRIFT_DATA_DIR wins.
+export CODEDRIFT_DATA_DIR ?= $(CURDIR)/data
+
 setup:
 	@bash scripts/setup.sh
 
@@ -12,6 +16,7 @@ run: setup
 
 test:
 	@CODEDRIFT_SETUP_BROWSER=1 bash scripts/setup.sh
+	.venv/bin/lint-imports --no-cache
 	.venv/bin/python -m pytest -q
 
 bench: setup

@@ -20,8 +20,8 @@ import pandas as pd
 from sqlmodel import Session, select
 
 from analysis import detect, model, verdicts
-from codedrift import db
-from codedrift.schema import (
+from core import db
+from core.schema import (
     AbilityDay,
     Agent,
     Attempt,
@@ -34,7 +34,7 @@ from codedrift.schema import (
     TaskDifficulty,
     Verdict,
 )
-from codedrift.settings import Settings
+from core.settings import Settings
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from codedrift import settings
+from core import settings
 from runner import grading
 from runner.agents.builtin import OracleAgent
 from runner.attempt import run_attempt

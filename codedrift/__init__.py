@@ -1,3 +1,9 @@
-"""codedrift: public, statistically honest daily tracking of AI coding agents."""
+"""codedrift: public, statistically honest daily tracking of AI coding agents.
 
-__version__ = "0.1.0"
+This package is the top layer, the one composition root: the command line, the demo and the doctor
+put the runner, the analysis and the dashboard together. The layers: README.md, "How the code is laid out".
+"""
+
+from core import __version__
+
+__all__ = ["__version__"]

@@ -7,9 +7,13 @@ import datetime as dt
 import json
 import os
 import sys
+from importlib.resources import files
 from pathlib import Path
 
-from codedrift import db, settings
+from core import db, settings
+
+# The Streamlit app and its config ship as package data of `dashboard`.
+DASHBOARD_DIR = Path(str(files("dashboard")))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -186,7 +190,7 @@ def cmd_fit(args, cfg) -> int:
 def _print_verdicts(cfg, fit) -> None:
     from sqlmodel import select
 
-    from codedrift.schema import Agent, Verdict
+    from core.schema import Agent, Verdict
 
     with db.session(cfg.db_url) as s:
         names = {a.id: a.name for a in s.exec(select(Agent))}
@@ -217,18 +221,18 @@ def serve(db_url: str, port: int, address: str) -> int:
     reaches the server itself, and nothing is left serving after they are stopped."""
     from dashboard.env import dashboard_env
 
-    app = settings.REPO_ROOT / "dashboard" / "app.py"
+    app = DASHBOARD_DIR / "app.py"
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
            "--server.address", address, "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     print(f"dashboard: http://{'localhost' if address in ('127.0.0.1', '0.0.0.0') else address}:{port}  "
           "(Ctrl-C to stop)", flush=True)
     env = dashboard_env(db_url)  # the public process gets no provider keys: an allow-list, not os.environ
-    os.chdir(settings.REPO_ROOT)
+    os.chdir(DASHBOARD_DIR)  # Streamlit reads .streamlit/config.toml (the page's look) from the working directory
     os.execve(sys.executable, cmd, env)
 
 
 def cmd_export(args, cfg) -> int:
-    from analysis.export import export, latest_fit_id
+    from core.export import export, latest_fit_id
 
     with db.session(cfg.db_url) as s:
         fit_id = args.fit or latest_fit_id(s)
@@ -318,8 +322,8 @@ def _upsert_agent(cfg, name: str, adapter: str, model: str | None, opts: dict, c
                   where: str = "") -> None:
     from sqlmodel import select
 
-    from codedrift.schema import Agent
-    from codedrift.secrets import secret_values
+    from core.schema import Agent
+    from core.secrets import secret_values
     from runner import agents
     from runner.agents.config import check_settings
 
@@ -349,7 +353,7 @@ def cmd_agents_install(args, cfg) -> int:
 def cmd_agents_list(args, cfg) -> int:
     from sqlmodel import select
 
-    from codedrift.schema import Agent
+    from core.schema import Agent
 
     with db.session(cfg.db_url) as s:
         for a in s.exec(select(Agent)).all():

@@ -18,9 +18,9 @@ import numpy as np
 from sqlmodel import select
 
 from analysis.simulate import Drop, simulate
-from codedrift import db
-from codedrift.schema import Agent, Attempt, AttemptStatus, Fit, Run, RunStatus
-from codedrift.settings import Settings
+from core import db
+from core.schema import Agent, Attempt, AttemptStatus, Fit, Run, RunStatus
+from core.settings import Settings
 
 AGENT = "simulated-agent"
 DAYS, DROP_POINTS, DROP_DAYS_AGO = 120, 8.0, 12

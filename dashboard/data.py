@@ -16,8 +16,8 @@ from pandas.errors import DatabaseError
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from analysis.export import COMPLETE_FIT
-from codedrift import db, settings
+from core.export import COMPLETE_FIT
+from core import db, settings
 
 TTL = 300  # seconds: the daily job writes once a day, the page may lag it by minutes
 TEXT_CAP = 4000  # characters of agent output shown per field
@@ -123,7 +123,7 @@ def public_text(s):
     if not isinstance(s, str):
         return s
     cfg = settings.load()
-    for path in sorted({str(cfg.data_dir), str(cfg.images_dir), str(settings.REPO_ROOT), str(Path.home())},
+    for path in sorted({str(cfg.data_dir), str(cfg.images_dir), str(settings.BUILTIN_TASKS.parent), str(Path.home())},
                        key=len, reverse=True):
         s = re.sub(re.escape(path) + r"(?=[/\s;:,'\"]|$)", "<host>", s)
     return s if len(s) <= TEXT_CAP else s[:TEXT_CAP] + f"\n… [{len(s) - TEXT_CAP} more characters not shown]"
@@ -145,7 +145,7 @@ def version_changes(outcomes: pd.DataFrame) -> pd.DataFrame:
 def export_tables(url: str, fit_id: int) -> dict[str, pd.DataFrame]:
     from sqlmodel import Session
 
-    from analysis.export import tables
+    from core.export import tables
 
     with Session(db.engine(url, read_only=True)) as s:
         return tables(s, fit_id)

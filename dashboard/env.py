@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from codedrift.secrets import looks_secret
+from core.secrets import looks_secret
 
 # Exact names the process (Python, Streamlit, libpq, the locale) may need.
 ALLOWED = {"PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TERM", "TMPDIR", "TEMP", "TMP",

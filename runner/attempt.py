@@ -14,8 +14,8 @@ import time
 import traceback
 from dataclasses import dataclass, replace
 
-from codedrift.schema import AttemptStatus
-from codedrift.secrets import scrub
+from core.schema import AttemptStatus
+from core.secrets import scrub
 from runner import grading, snapshot
 from runner.agents import Agent, AgentResult
 from runner.gateway import GatewayError

@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
-from codedrift.settings import Settings
+from core.settings import Settings
 
 ADVISORY_KEY = 0x636F6465  # "code"
 

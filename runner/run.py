@@ -14,8 +14,8 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
-from codedrift import db
-from codedrift.settings import Settings
+from core import db
+from core.settings import Settings
 from runner import agents, sandbox, store
 from runner.attempt import run_with_retries
 from runner.lock import run_lock

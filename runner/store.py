@@ -9,8 +9,8 @@ from dataclasses import asdict
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from codedrift.schema import Agent, Attempt, AttemptStatus, Run, RunStatus, Suite, Task, utcnow
-from codedrift.secrets import scrub, scrub_fields
+from core.schema import Agent, Attempt, AttemptStatus, Run, RunStatus, Suite, Task, utcnow
+from core.secrets import scrub, scrub_fields
 from runner import agents
 from runner.agents.base import AgentResult
 from runner.attempt import Outcome

@@ -6,7 +6,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from codedrift.schema import AttemptStatus
+from core.schema import AttemptStatus
 from runner.agents.builtin import NullAgent, OracleAgent
 from runner.attempt import Outcome, run_attempt
 from runner.sandbox import Limits, Sandbox

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from codedrift import settings
-from codedrift.settings import REPO_ROOT
+from core import settings
+from tests import REPO_ROOT
 
 IMAGES_DIR = Path(os.environ.get("CODEDRIFT_IMAGES_DIR", REPO_ROOT / "data" / "images")).resolve()
 
@@ -78,7 +78,7 @@ def _toml(v) -> str:
 @pytest.fixture
 def copy_core(tmp_path) -> Path:
     dest = tmp_path / "tasks"
-    shutil.copytree(REPO_ROOT / "tasks", dest)
+    shutil.copytree(settings.BUILTIN_TASKS, dest, ignore=shutil.ignore_patterns("__pycache__", "__init__.py"))
     return dest
 
 

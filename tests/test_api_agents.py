@@ -5,8 +5,8 @@ from dataclasses import replace
 import pytest
 from sqlmodel import select
 
-from codedrift import db
-from codedrift.schema import Agent, Attempt, Task
+from core import db
+from core.schema import Agent, Attempt, Task
 from runner.run import run
 from tests.conftest import write_task
 from tests.fakes.model_server import FakeModel

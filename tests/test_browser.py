@@ -15,7 +15,7 @@ import urllib.request
 
 import pytest
 
-from codedrift.settings import REPO_ROOT
+from tests import REPO_ROOT
 
 pytestmark = pytest.mark.slow
 PAGES = {"": "Is the agent getting worse?", "breakdown": "Breakdown by language", "tasks": "Tasks", "runs": "Runs",

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from codedrift import db
-from codedrift.schema import Agent, Attempt, Run
+from core import db
+from core.schema import Agent, Attempt, Run
 from runner.agents.claude_code import ClaudeCodeAgent, classify, parse_stream
 from runner.run import run
 from runner.sandbox import ExecResult

@@ -6,8 +6,8 @@ from dataclasses import replace
 import pytest
 from sqlmodel import select
 
-from codedrift import db
-from codedrift.schema import Agent, Attempt, Run
+from core import db
+from core.schema import Agent, Attempt, Run
 from runner.agents.install import InstallError, install
 from runner.run import run
 from tests.conftest import IMAGES_DIR, write_task
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def cli_dir():
-    from codedrift import settings
+    from core import settings
 
     cfg = replace(settings.load(), data_dir=IMAGES_DIR.parent)  # cached beside the images, across runs
     try:

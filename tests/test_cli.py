@@ -2,8 +2,9 @@ import json
 
 from sqlmodel import select
 
-from codedrift import cli, db
-from codedrift.schema import Agent
+from core import db
+from codedrift import cli
+from core.schema import Agent
 
 
 def test_agents_load_from_a_file_and_refuse_secrets(cfg, tmp_path, monkeypatch, capsys):

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from codedrift import db
-from codedrift.schema import Agent, Attempt
+from core import db
+from core.schema import Agent, Attempt
 from runner.agents import ADAPTERS
 from runner.run import run
 from runner.sandbox import ExecResult
@@ -115,8 +115,8 @@ def test_a_crashing_adapter_with_bad_fields_is_still_recorded(cfg, tmp_path, mon
 
     from sqlmodel import select
 
-    from codedrift import db
-    from codedrift.schema import Agent, Attempt
+    from core import db
+    from core.schema import Agent, Attempt
     from runner import agents
     from runner.agents.base import AgentResult
     from runner.agents.builtin import OracleAgent

@@ -2,7 +2,7 @@
 
 import pytest
 
-from codedrift.settings import REPO_ROOT
+from core.settings import BUILTIN_TASKS
 from runner.sandbox import backend
 from runner.tasks import load_suite
 from runner.validate import validate
@@ -11,7 +11,7 @@ pytestmark = pytest.mark.slow
 
 
 def test_builtin_suite_validates(backend_name):
-    suite = load_suite(REPO_ROOT / "tasks" / "core")
+    suite = load_suite(BUILTIN_TASKS / "core")
     checks = validate(suite, backend(backend_name), repeat=1, workers=2)
     problems = {c.task: c.problems for c in checks if c.problems}
     assert problems == {}

@@ -6,9 +6,9 @@ import sqlite3
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from codedrift.settings import REPO_ROOT
+from codedrift.cli import DASHBOARD_DIR
 
-APP = str(REPO_ROOT / "dashboard" / "app.py")
+APP = str(DASHBOARD_DIR / "app.py")
 PAGES = ["pages/overview.py", "pages/breakdown.py", "pages/tasks.py", "pages/runs.py", "pages/methodology.py",
          "pages/downloads.py"]
 

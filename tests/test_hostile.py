@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 from sqlmodel import select
 
-from codedrift import db
-from codedrift.schema import Agent, Attempt, Run
+from core import db
+from core.schema import Agent, Attempt, Run
 from runner.run import run
 from runner.sandbox import Limits
 from tests import hostile

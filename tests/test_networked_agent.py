@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from codedrift import db
-from codedrift.schema import Agent, Attempt
+from core import db
+from core.schema import Agent, Attempt
 from runner.run import run
 from tests.conftest import write_task
 from tests.fakes.fake_provider import ANTHROPIC_USAGE, FakeProvider

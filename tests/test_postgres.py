@@ -4,8 +4,8 @@ from dataclasses import replace
 
 import pytest
 
-from codedrift import db
-from codedrift.schema import AttemptStatus
+from core import db
+from core.schema import AttemptStatus
 from runner import store
 from runner.attempt import Outcome
 from runner.lock import RunLocked, run_lock

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from codedrift.settings import REPO_ROOT
+from tests import REPO_ROOT
 
 pytestmark = pytest.mark.slow
 

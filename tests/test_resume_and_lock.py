@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 
-from codedrift.settings import REPO_ROOT
+from tests import REPO_ROOT
 from runner.lock import RunLocked, run_lock
 from tests.conftest import write_task
 

@@ -1,4 +1,4 @@
-from codedrift.schema import AttemptStatus
+from core.schema import AttemptStatus
 from runner import attempt
 from runner.attempt import Outcome, run_with_retries
 

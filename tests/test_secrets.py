@@ -5,9 +5,9 @@ from dataclasses import replace
 import pytest
 from sqlmodel import select
 
-from codedrift import db
-from codedrift.schema import Agent, Attempt
-from codedrift.secrets import REDACTED, scrub, scrub_fields, secret_values
+from core import db
+from core.schema import Agent, Attempt
+from core.secrets import REDACTED, scrub, scrub_fields, secret_values
 from runner.run import run
 from tests.conftest import write_task
 

@@ -2,13 +2,13 @@ from collections import Counter
 
 import pytest
 
-from codedrift.settings import REPO_ROOT
+from core.settings import BUILTIN_TASKS
 from runner.tasks import TaskError, load_suite, load_task
 from tests.conftest import write_task
 
 
 def test_core_suite_shape():
-    suite = load_suite(REPO_ROOT / "tasks" / "core")
+    suite = load_suite(BUILTIN_TASKS / "core")
     langs = Counter(t.language for t in suite.tasks)
     assert len(suite.tasks) >= 20
     assert langs["python"] > langs["javascript"] >= 5

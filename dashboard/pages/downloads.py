@@ -4,7 +4,7 @@ import io
 
 import streamlit as st
 
-from analysis.export import SCHEMA, to_csv
+from core.export import SCHEMA, to_csv
 from dashboard import data
 from dashboard.common import open_page
 

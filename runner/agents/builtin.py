@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-import codedrift
+import core
 from runner.agents.base import Agent, AgentResult
 from runner.sandbox import Sandbox
 from runner.tasks import TaskSpec
@@ -19,7 +19,7 @@ class OracleAgent(Agent):
     adapter = "oracle"
 
     def version(self) -> str:
-        return f"codedrift-{codedrift.__version__}"
+        return f"codedrift-{core.__version__}"
 
     def solve(self, task: TaskSpec, sandbox: Sandbox) -> AgentResult:
         sandbox.copy_in(task.solution_dir)
@@ -33,7 +33,7 @@ class NullAgent(Agent):
     adapter = "null"
 
     def version(self) -> str:
-        return f"codedrift-{codedrift.__version__}"
+        return f"codedrift-{core.__version__}"
 
     def solve(self, task: TaskSpec, sandbox: Sandbox) -> AgentResult:
         return AgentResult(final_message="changed nothing", turns=0, tool_calls=0)
@@ -51,7 +51,7 @@ class SimulatedAgent(Agent):
                                                 "version": "str"}
 
     def version(self) -> str:
-        return str(self.settings.get("version", f"codedrift-{codedrift.__version__}"))
+        return str(self.settings.get("version", f"codedrift-{core.__version__}"))
 
     def solve(self, task: TaskSpec, sandbox: Sandbox) -> AgentResult:
         import datetime as dt

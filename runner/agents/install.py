@@ -11,7 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from codedrift.settings import Settings
+from core.settings import Settings
 
 # adapter -> (npm package, executable inside the package)
 NPM_CLIS = {"claude-code": ("@anthropic-ai/claude-code", "bin/claude.exe")}

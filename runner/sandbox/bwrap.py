@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, ClassVar
 
-from codedrift import settings
+from core import settings
 from runner.sandbox import seccomp
 from runner.sandbox.base import (
     HARNESS_UID,

@@ -14,7 +14,7 @@ import pandas as pd
 from sqlalchemy import text
 from sqlmodel import Session
 
-from codedrift.schema import AbilityDay, Agent, Fit, GroupDay, Task, TaskDifficulty, Verdict
+from core.schema import AbilityDay, Agent, Fit, GroupDay, Task, TaskDifficulty, Verdict
 
 FORMATS = ("csv", "parquet", "json", "netcdf")
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+# The built-in task suites ship inside the distribution (package data of `tasks`), so an installed
+# tool finds them wherever it runs from; CODEDRIFT_TASKS_DIR points elsewhere.
+BUILTIN_TASKS = Path(str(files("tasks")))
 
 
 @dataclass(frozen=True)
@@ -34,13 +37,22 @@ def sqlite_path(db_url: str) -> Path | None:
     return Path(db_url[len(prefix):]) if db_url.startswith(prefix) else None
 
 
+def user_data_dir(environ=os.environ) -> Path:
+    """Where data lives unless CODEDRIFT_DATA_DIR says otherwise: the XDG per-user data directory
+    ($XDG_DATA_HOME/codedrift, by default ~/.local/share/codedrift), never the directory you run from."""
+    if environ.get("CODEDRIFT_DATA_DIR"):
+        return Path(environ["CODEDRIFT_DATA_DIR"]).expanduser().resolve()
+    base = environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return (Path(base) / "codedrift").resolve()
+
+
 def load() -> Settings:
-    data_dir = Path(os.environ.get("CODEDRIFT_DATA_DIR", "data")).resolve()
+    data_dir = user_data_dir()
     default_db = f"sqlite:///{data_dir / 'codedrift.db'}"
     return Settings(
         data_dir=data_dir,
         db_url=os.environ.get("CODEDRIFT_DB_URL", default_db),
-        tasks_dir=Path(os.environ.get("CODEDRIFT_TASKS_DIR", REPO_ROOT / "tasks")).resolve(),
+        tasks_dir=Path(os.environ.get("CODEDRIFT_TASKS_DIR", BUILTIN_TASKS)).resolve(),
         sandbox=os.environ.get("CODEDRIFT_SANDBOX", "auto"),
         images_dir=Path(os.environ.get("CODEDRIFT_IMAGES_DIR", data_dir / "images")).resolve(),
         retries=int(os.environ.get("CODEDRIFT_RETRIES", 2)),

@@ -9,7 +9,7 @@ from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, create_engine
 
-from codedrift import schema  # noqa: F401  (registers the tables)
+from core import schema  # noqa: F401  (registers the tables)
 
 
 @cache

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import stats
 
-WINDOWS = {"today": 1, "7d": 7, "30d": 30}
+from core.schema import WINDOW_DAYS
+from core.settings import DELTA, P_DEGRADED, P_WATCH
 
 
 @dataclass(frozen=True)
@@ -23,9 +24,9 @@ class Rule:
     900 no-drop days (three windows tested daily, as here): max P >= 0.68 flags 1.1% of them, about
     one false alarm per 90 days, hence 'watch' at 0.70; 'degraded' at 0.95 flagged none."""
 
-    delta: float = 0.02  # practical threshold, as a pass-rate fraction (2 points)
-    watch: float = 0.70
-    degraded: float = 0.95
+    delta: float = DELTA  # practical threshold, as a pass-rate fraction
+    watch: float = P_WATCH
+    degraded: float = P_DEGRADED
     baseline_days: int = 30
 
     def status(self, p: float) -> str:
@@ -44,7 +45,7 @@ class Window:
 def windows(last: int, rule: Rule = Rule(), baseline: tuple[int, int] | None = None) -> list[Window]:
     """The three windows ending on day index `last`; those whose baseline falls before the data are skipped."""
     out = []
-    for name, length in WINDOWS.items():
+    for name, length in WINDOW_DAYS.items():
         start = last - length + 1
         b0, b1 = baseline if baseline else (start - rule.baseline_days, start - 1)
         if b0 >= 0 and start >= 0 and b1 >= b0:
@@ -53,7 +54,9 @@ def windows(last: int, rule: Rule = Rule(), baseline: tuple[int, int] | None = N
 
 
 @dataclass(frozen=True)
-class Drop:
+class DropEstimate:
+    """The posterior of one window's drop (a simulation's true drop is analysis/simulate.py `InjectedDrop`)."""
+
     p_drop: float  # P(drop > delta)
     p_any: float  # P(drop > 0)
     median: float  # drop in pass-rate fraction, positive = worse
@@ -61,7 +64,7 @@ class Drop:
     high: float
 
 
-def drop(rate_draws: np.ndarray, w: Window, delta: float, reference: np.ndarray | None = None) -> Drop:
+def drop(rate_draws: np.ndarray, w: Window, delta: float, reference: np.ndarray | None = None) -> DropEstimate:
     """`rate_draws`: (draws, day) expected pass rate of one agent. With `reference` (a control agent's
     draws), the drop is the agent's drop minus the control's: a harness or infrastructure change moves
     both, a model change only the agent."""
@@ -70,7 +73,7 @@ def drop(rate_draws: np.ndarray, w: Window, delta: float, reference: np.ndarray 
 
     d = change(rate_draws) - (change(reference) if reference is not None else 0.0)
     lo, med, hi = np.quantile(d, [0.05, 0.5, 0.95])
-    return Drop(float(np.mean(d > delta)), float(np.mean(d > 0)), float(med), float(lo), float(hi))
+    return DropEstimate(float(np.mean(d > delta)), float(np.mean(d > 0)), float(med), float(lo), float(hi))
 
 
 def minimum_detectable_drop(info_per_day: float, slope: float, sigma_walk: float, rule: Rule = Rule(),

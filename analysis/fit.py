@@ -34,14 +34,14 @@ from core.schema import (
     TaskDifficulty,
     Verdict,
 )
-from core.settings import Settings
+from core.settings import FIT_WINDOW_DAYS, Settings
 
 
 @dataclass(frozen=True)
 class FitOptions:
     agent_ids: list[int] | None = None
     since: dt.date | None = None
-    window_days: int = 365
+    window_days: int = FIT_WINDOW_DAYS
     likelihood: str = "binary"
     group_by: str | None = None  # "language" or "kind"
     rule: detect.Rule = field(default_factory=detect.Rule)

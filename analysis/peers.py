@@ -18,7 +18,9 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-WINDOWS = (1, 7, 30)
+# The public tracker's own windows, in days: its published design, which `tracker_degraded` reproduces
+# (they happen to match core.schema.WINDOW_DAYS, the windows our verdicts judge, which may change).
+TRACKER_WINDOW_DAYS = (1, 7, 30)
 
 
 def wilson(k: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
@@ -62,7 +64,7 @@ class WindowVerdict:
 
 
 def tracker_verdicts(daily: pd.DataFrame, day, p0: float, alpha: float = 0.05,
-                     windows: tuple[int, ...] = WINDOWS) -> list[WindowVerdict]:
+                     windows: tuple[int, ...] = TRACKER_WINDOW_DAYS) -> list[WindowVerdict]:
     """`daily` has one row per day: `day` (int or date index order), `passed`, `total` (valid attempts)."""
     out = []
     for w in windows:

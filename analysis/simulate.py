@@ -17,13 +17,16 @@ from scipy.special import expit
 
 
 @dataclass(frozen=True)
-class Drop:
-    """A drop of `points` in expected pass rate, starting on `start` and reached after `ramp_days`
-    (0: sudden; 30: a slow slide)."""
+class InjectedDrop:
+    """The true drop a simulation injects (analysis/detect.py `DropEstimate` is what is estimated): a
+    drop of `points` in expected pass rate, starting on `start` and reached after `ramp_days` (0:
+    sudden; 30: a slow slide)."""
 
     points: float = 0.0
     start: int = 0
     ramp_days: int = 0
+
+
 
 
 @dataclass
@@ -44,7 +47,7 @@ def level_for(rate: float, b: np.ndarray) -> float:
 
 
 def simulate(*, agents: int = 1, days: int = 90, tasks: int = 50, repeats: int = 1, base_rate: float = 0.55,
-             difficulty_sd: float = 1.5, walk_sd: float = 0.05, drop: Drop = Drop(), seed: int = 0,
+             difficulty_sd: float = 1.5, walk_sd: float = 0.05, drop: InjectedDrop = InjectedDrop(), seed: int = 0,
              tests: int = 0, concentration: float = 5.0) -> History:
     """With `tests` > 0 (one attempt per task and day), each attempt runs that many tests and passes a
     beta-binomial share of them around the pass probability; it passes when all of them pass."""
@@ -64,7 +67,7 @@ def simulate(*, agents: int = 1, days: int = 90, tasks: int = 50, repeats: int =
 
 def simulate_misspecified(*, days: int = 90, tasks: int = 50, repeats: int = 1, base_rate: float = 0.55,
                           difficulty_sd: float = 1.5, difficulty_drift_sd: float = 0.03, flaky_tasks: int = 3,
-                          drop: Drop = Drop(), seed: int = 0) -> History:
+                          drop: InjectedDrop = InjectedDrop(), seed: int = 0) -> History:
     """One agent; task difficulties wander day to day and a few tasks pass at random half the time."""
     rng = np.random.default_rng(seed)
     b0 = rng.normal(0, difficulty_sd, tasks)
@@ -81,7 +84,7 @@ def simulate_misspecified(*, days: int = 90, tasks: int = 50, repeats: int = 1, 
     return History(df, theta, b0, p.mean(axis=1)[None, :])
 
 
-def _apply_drop(theta: np.ndarray, b: np.ndarray, drop: Drop) -> np.ndarray:
+def _apply_drop(theta: np.ndarray, b: np.ndarray, drop: InjectedDrop) -> np.ndarray:
     """Shift theta so the expected pass rate falls by `points` (on the pass-rate scale, as reported)."""
     days = theta.shape[1]
     ramp = np.clip((np.arange(days) - drop.start + 1) / max(drop.ramp_days, 1), 0, 1)

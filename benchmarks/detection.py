@@ -27,12 +27,12 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from analysis import detect, model, verdicts
-from analysis.simulate import Drop, simulate
+from analysis.simulate import InjectedDrop, simulate
 
 WINDOW, START = 60, 60
 HORIZON = int(__import__("os").environ.get("DETECTION_HORIZON", 30))
-SCENARIOS = {"none": Drop(), "sudden 3": Drop(3, START), "sudden 5": Drop(5, START),
-             "sudden 10": Drop(10, START), "slide 5/30d": Drop(5, START, ramp_days=30)}
+SCENARIOS = {"none": InjectedDrop(), "sudden 3": InjectedDrop(3, START), "sudden 5": InjectedDrop(5, START),
+             "sudden 10": InjectedDrop(10, START), "slide 5/30d": InjectedDrop(5, START, ramp_days=30)}
 METHODS = ("bayes", "tracker", "paired", "cusum")
 
 

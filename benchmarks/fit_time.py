@@ -74,10 +74,10 @@ def one(size: str, variant: str) -> dict:
     import numpy as np
 
     from analysis import model
-    from analysis.simulate import Drop, simulate
+    from analysis.simulate import InjectedDrop, simulate
 
     agents, days, tasks, repeats = SIZES[size]
-    h = simulate(agents=agents, days=days, tasks=tasks, repeats=repeats, drop=Drop(10, days - 10), seed=1)
+    h = simulate(agents=agents, days=days, tasks=tasks, repeats=repeats, drop=InjectedDrop(10, days - 10), seed=1)
     cells = model.to_cells(h.attempts)
     t0 = time.monotonic()
     sampling = model.Sampling(sampler="pymc" if variant == "model/pymc" else "nutpie")

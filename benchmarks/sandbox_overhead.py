@@ -37,7 +37,7 @@ def bare(task: TaskSpec) -> float:
         ws, grader = Path(tmp) / "workspace", Path(tmp) / "grader"
         shutil.copytree(task.workspace_dir, ws)
         shutil.copytree(task.solution_dir, ws, dirs_exist_ok=True)
-        fw = grading.FRAMEWORKS[task.framework]
+        fw = grading.GRADING_BY_FRAMEWORK[task.framework]
         for name, body in grading.grader_files(fw, task.tests_dir).files.items():  # decoys included, as graded
             (grader / name).parent.mkdir(parents=True, exist_ok=True)
             (grader / name).write_bytes(body)

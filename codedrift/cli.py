@@ -10,7 +10,8 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
-from core import db, settings
+from core import __version__, db, settings
+from runner.agents.install import NPM_CLIS
 
 # The Streamlit app and its config ship as package data of `dashboard`.
 DASHBOARD_DIR = Path(str(files("dashboard")))
@@ -19,8 +20,8 @@ DASHBOARD_DIR = Path(str(files("dashboard")))
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if not hasattr(args, "func"):
-        parser.print_help()
+    if not hasattr(args, "func"):  # `codedrift`, `codedrift tasks`, ...: the help of what was named
+        args.help_of.print_help()
         return 2
     from runner.agents.install import InstallError
     from runner.lock import RunLocked
@@ -29,7 +30,10 @@ def main(argv: list[str] | None = None) -> int:
     from runner.tasks import TaskError
 
     try:
-        return args.func(args, settings.load()) or 0
+        cfg = _cfg(args, settings.load())
+        if args.func in NEEDS_DATABASE:
+            db.init(cfg.db_url)  # schema creation and migration: once, at start-up
+        return args.func(args, cfg) or 0
     except (SandboxUnavailable, TaskError, RunLocked, UnknownAgent, InstallError, ValueError) as e:
         print(f"codedrift: {e}", file=sys.stderr)
         return 1
@@ -38,90 +42,113 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """Every option's help ends with its default, unless it has none worth saying."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        if "%(default)" in text or action.default in (None, False, [], argparse.SUPPRESS) or not action.option_strings:
+            return text
+        return f"{text} (default: %(default)s)"
+
+
+def _sub(parent, name: str, help: str, func=None) -> argparse.ArgumentParser:
+    p = parent.add_parser(name, help=help, description=help, formatter_class=HelpFormatter)
+    p.set_defaults(help_of=p, **({"func": func} if func else {}))
+    return p
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="codedrift", description=__doc__)
-    p.add_argument("--sandbox", choices=["auto", "docker", "bwrap"], help="sandbox backend (default: auto)")
+    from runner.agents import ADAPTERS, BUILTIN_AGENTS
+
+    default = settings.Settings.__dataclass_fields__  # the one source of the documented defaults
+    p = argparse.ArgumentParser(prog="codedrift", description=__doc__, formatter_class=HelpFormatter)
+    p.set_defaults(help_of=p)
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--sandbox", choices=["auto", "docker", "bwrap"],
+                   help="sandbox backend; auto is Docker if a daemon answers, else bubblewrap "
+                        "(default: CODEDRIFT_SANDBOX or auto)")
     sub = p.add_subparsers(metavar="COMMAND")
 
-    sub.add_parser("init", help="create the database and its tables").set_defaults(func=cmd_init)
+    _sub(sub, "init", "create the database and its tables (every command that needs them does this too)", cmd_init)
+    _sub(sub, "doctor", "check the sandbox engine, images, database and registered agents; say how to fix "
+                        "what is missing", cmd_doctor)
 
-    r = sub.add_parser("run", help="run today's attempts (idempotent, resumable)")
+    r = _sub(sub, "run", "run today's attempts (idempotent, resumable)", cmd_run)
     r.add_argument("--date", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD (default: today)")
-    r.add_argument("--agent", default="oracle")
-    r.add_argument("--suite", default="core")
+    r.add_argument("--agent", default="oracle",
+                   help=f"a registered agent's name, or a built-in one ({', '.join(BUILTIN_AGENTS)})")
+    r.add_argument("--suite", default="core", help="task suite (a folder of the tasks directory)")
     r.add_argument("--attempts", type=int, default=1, help="attempts per task")
-    r.add_argument("--workers", type=int, default=2)
+    r.add_argument("--workers", type=int, default=2, help="attempts run at once")
     r.add_argument("--retries", type=int, default=None,
-                   help="retries of an infrastructure error, with backoff (default: CODEDRIFT_RETRIES or 2)")
-    r.set_defaults(func=cmd_run)
+                   help="retries of an infrastructure error, with exponential backoff and full jitter "
+                        f"(default: CODEDRIFT_RETRIES or {default['retries'].default})")
 
-    f = sub.add_parser("fit", help="fit the ability model to the graded attempts")
+    f = _sub(sub, "fit", "fit the ability model to the graded attempts", cmd_fit)
     f.add_argument("--agent", action="append", default=[], help="agent name (repeatable; default: all)")
-    f.add_argument("--since", type=dt.date.fromisoformat, default=None)
+    f.add_argument("--since", type=dt.date.fromisoformat, default=None, help="first day, YYYY-MM-DD (default: all)")
     f.add_argument("--window-days", type=int, default=None,
-                   help="fit at most this many days; earlier fits carry in as priors (default 365)")
+                   help="fit at most this many days; earlier fits carry in as priors "
+                        f"(default: CODEDRIFT_FIT_WINDOW_DAYS or {default['fit_window_days'].default})")
     f.add_argument("--likelihood", choices=["binary", "partial"], default="binary",
-                   help="pass/fail (default) or tests passed of tests run")
-    f.add_argument("--group-by", choices=["language", "kind"], default=None, help="per-group ability walks")
-    f.add_argument("--delta", type=float, default=None, help="practical drop threshold, points (default 2)")
+                   help="pass/fail, or tests passed of tests run")
+    f.add_argument("--group-by", choices=["language", "kind"], default=None,
+                   help="per-group ability walks (default: none)")
+    f.add_argument("--delta", type=float, default=None,
+                   help="practical drop threshold, points "
+                        f"(default: CODEDRIFT_DELTA or {100 * default['delta'].default:g})")
     f.add_argument("--baseline", type=_period, default=None, metavar="START:END",
-                   help="pin the baseline period (e.g. a release), instead of the 30 days before each window")
-    f.add_argument("--draws", type=int, default=1000)
-    f.add_argument("--tune", type=int, default=500)
-    f.add_argument("--chains", type=int, default=2)
-    f.add_argument("--seed", type=int, default=0)
-    f.add_argument("--sampler", choices=["nutpie", "pymc"], default="nutpie")
-    f.set_defaults(func=cmd_fit)
+                   help="pin the baseline period (e.g. a release) (default: the 30 days before each window)")
+    f.add_argument("--draws", type=int, default=1000, help="posterior draws per chain")
+    f.add_argument("--tune", type=int, default=500, help="tuning steps per chain")
+    f.add_argument("--chains", type=int, default=2, help="MCMC chains")
+    f.add_argument("--seed", type=int, default=0, help="random seed")
+    f.add_argument("--sampler", choices=["nutpie", "pymc"], default="nutpie", help="NUTS implementation")
 
-    dm = sub.add_parser("demo", help="simulated history + today's real run + fit, then the dashboard")
+    dm = _sub(sub, "demo", "simulated history + today's real run + fit, then the dashboard", cmd_demo)
     dm.add_argument("--no-serve", action="store_true", help="prepare the demo database, do not start the dashboard")
-    dm.add_argument("--port", type=int, default=8501)
-    dm.set_defaults(func=cmd_demo)
+    dm.add_argument("--port", type=int, default=8501, help="dashboard port")
 
-    ds = sub.add_parser("dashboard", help="serve the public dashboard (read-only) on the database")
-    ds.add_argument("--port", type=int, default=8501)
+    ds = _sub(sub, "dashboard", "serve the public dashboard (read-only) on the database", cmd_dashboard)
+    ds.add_argument("--port", type=int, default=8501, help="port")
     ds.add_argument("--address", default="127.0.0.1", help="listen address (0.0.0.0 to publish)")
-    ds.set_defaults(func=cmd_dashboard)
 
-    e = sub.add_parser("export", help="posterior summaries of a fit as files (schema: docs/export.md)")
-    e.add_argument("--format", choices=["csv", "parquet", "json", "netcdf"], default="csv")
-    e.add_argument("--out", type=Path, required=True)
-    e.add_argument("--fit", type=int, default=None, help="fit id (default: the latest)")
-    e.set_defaults(func=cmd_export)
+    e = _sub(sub, "export", "posterior summaries of a fit as files (schema: docs/export.md)", cmd_export)
+    e.add_argument("--format", choices=["csv", "parquet", "json", "netcdf"], default="csv", help="file format")
+    e.add_argument("--out", type=Path, required=True, help="output directory")
+    e.add_argument("--fit", type=int, default=None, help="fit id (default: the latest complete fit)")
 
-    tasks = sub.add_parser("tasks", help="task suites").add_subparsers(metavar="ACTION")
-    ls = tasks.add_parser("list", help="list a suite's tasks")
-    ls.add_argument("--suite", default="core")
-    ls.set_defaults(func=cmd_tasks_list)
-    v = tasks.add_parser("validate", help="reference passes, untouched workspace fails, on every repeat")
-    v.add_argument("--suite", default="core")
-    v.add_argument("--repeat", type=int, default=1)
-    v.add_argument("--workers", type=int, default=2)
-    v.set_defaults(func=cmd_tasks_validate)
+    tasks = _sub(sub, "tasks", "task suites").add_subparsers(metavar="ACTION")
+    ls = _sub(tasks, "list", "list a suite's tasks", cmd_tasks_list)
+    ls.add_argument("--suite", default="core", help="task suite")
+    v = _sub(tasks, "validate", "reference passes, untouched workspace fails, on every repeat", cmd_tasks_validate)
+    v.add_argument("--suite", default="core", help="task suite")
+    v.add_argument("--repeat", type=int, default=1, help="times each check runs")
+    v.add_argument("--workers", type=int, default=2, help="checks run at once")
 
-    images = sub.add_parser("images", help="local base images").add_subparsers(metavar="ACTION")
-    b = images.add_parser("build", help="build base images offline (debootstrap + docker import)")
+    images = _sub(sub, "images", "local base images").add_subparsers(metavar="ACTION")
+    b = _sub(images, "build", "build base images offline (debootstrap + docker import)", cmd_images_build)
     b.add_argument("--no-docker", action="store_true", help="only the root filesystem (for bwrap)")
-    b.set_defaults(func=cmd_images_build)
-    images.add_parser("status", help="which images are built").set_defaults(func=cmd_images_status)
+    _sub(images, "status", "which images are built", cmd_images_status)
 
-    ag = sub.add_parser("agents", help="tracked agents").add_subparsers(metavar="ACTION")
-    load = ag.add_parser("load", help="register every agent of a TOML file ([agents.NAME] adapter, model, settings)")
-    load.add_argument("file")
-    load.set_defaults(func=cmd_agents_load)
-    add = ag.add_parser("add", help="register an agent")
-    add.add_argument("name")
-    add.add_argument("--adapter", required=True)
-    add.add_argument("--model")
-    add.add_argument("--setting", action="append", default=[], metavar="KEY=VALUE")
+    ag = _sub(sub, "agents", "tracked agents").add_subparsers(metavar="ACTION")
+    load = _sub(ag, "load", "register every agent of a TOML file ([agents.NAME] adapter, model, settings)",
+                cmd_agents_load)
+    load.add_argument("file", help="TOML file")
+    add = _sub(ag, "add", "register an agent, or change a registered one", cmd_agents_add)
+    add.add_argument("name", help="the agent's name on the page and in the data")
+    add.add_argument("--adapter", required=True,
+                     help=f"how codedrift drives the agent, one of: {', '.join(sorted(ADAPTERS))}")
+    add.add_argument("--model", help="model name passed to the agent (default: the adapter's)")
+    add.add_argument("--setting", action="append", default=[], metavar="KEY=VALUE",
+                     help="adapter setting, VALUE a TOML literal (repeatable; docs/agents.md lists them)")
     add.add_argument("--control", action="store_true",
                      help="a pinned control (fixed CLI version or open-weights model) the others are compared with")
-    add.set_defaults(func=cmd_agents_add)
-    ag.add_parser("list", help="list agents").set_defaults(func=cmd_agents_list)
-    inst = ag.add_parser("install", help="install an agent CLI from npm into the data dir")
-    inst.add_argument("adapter")
-    inst.add_argument("--version", default="latest")
-    inst.set_defaults(func=cmd_agents_install)
+    _sub(ag, "list", "list agents", cmd_agents_list)
+    inst = _sub(ag, "install", "install an agent CLI from npm into the data dir", cmd_agents_install)
+    inst.add_argument("adapter", choices=sorted(NPM_CLIS), help="adapter whose CLI to install")
+    inst.add_argument("--version", default="latest", help="npm version or tag")
     return p
 
 
@@ -134,15 +161,25 @@ def _cfg(args, cfg: settings.Settings) -> settings.Settings:
 
 
 def cmd_init(args, cfg) -> int:
-    db.init(cfg.db_url)
-    print(f"database ready: {cfg.db_url}")
+    print(f"database ready: {db.display_url(cfg.db_url)}")
     return 0
+
+
+def cmd_doctor(args, cfg) -> int:
+    from codedrift.doctor import diagnose
+
+    checks = diagnose(cfg)
+    for c in checks:
+        print(f"{'ok  ' if c.ok else 'FAIL'} {c.name}: {c.detail}")
+    bad = sum(not c.ok for c in checks)
+    print(f"\n{'all checks passed' if not bad else f'{bad} problem(s)'}; data directory {cfg.data_dir}")
+    return 1 if bad else 0
 
 
 def cmd_run(args, cfg) -> int:
     from runner.run import run
 
-    rep = run(_cfg(args, cfg), date=args.date, agent_name=args.agent, suite_name=args.suite,
+    rep = run(cfg, date=args.date, agent_name=args.agent, suite_name=args.suite,
               attempts=args.attempts, workers=args.workers, retries=args.retries)
     print(f"\nrun {rep.run_id}: {rep.agent} on {rep.suite}, {rep.date}, sandbox {rep.backend}")
     print(f"{'task':<28} attempts")
@@ -205,7 +242,7 @@ def _print_verdicts(cfg, fit) -> None:
 def cmd_demo(args, cfg) -> int:
     from codedrift.demo import run_demo
 
-    demo = run_demo(_cfg(args, cfg))
+    demo = run_demo(cfg)
     if args.no_serve:
         print(f"demo database ready: {demo.db_url}\nserve it with: CODEDRIFT_DB_URL={demo.db_url} codedrift dashboard")
         return 0
@@ -258,7 +295,6 @@ def cmd_tasks_validate(args, cfg) -> int:
     from runner.tasks import load_suite
     from runner.validate import validate
 
-    cfg = _cfg(args, cfg)
     suite = load_suite(cfg.tasks_dir / args.suite)
     name = sandbox.detect(cfg.sandbox)
     checks = validate(suite, sandbox.backend(name), repeat=args.repeat, workers=args.workers)
@@ -320,11 +356,8 @@ def cmd_agents_load(args, cfg) -> int:
 
 def _upsert_agent(cfg, name: str, adapter: str, model: str | None, opts: dict, control: bool = False,
                   where: str = "") -> None:
-    from sqlmodel import select
-
-    from core.schema import Agent
     from core.secrets import secret_values
-    from runner import agents
+    from runner import agents, store
     from runner.agents.config import check_settings
 
     if adapter not in agents.ADAPTERS:
@@ -333,10 +366,7 @@ def _upsert_agent(cfg, name: str, adapter: str, model: str | None, opts: dict, c
         raise ValueError(f"agent {name!r}: a setting holds a secret; name its environment variable instead")
     check_settings(name, agents.ADAPTERS[adapter], opts, where)
     with db.session(cfg.db_url) as s:
-        row = s.exec(select(Agent).where(Agent.name == name)).first() or Agent(name=name, adapter="")
-        row.adapter, row.model, row.settings, row.control = adapter, model, opts, control
-        s.add(row)
-        s.commit()
+        store.save_agent(s, name, adapter, model, opts, control=control)
     role = " (control)" if control else ""
     print(f"agent {name}{role}: adapter {adapter}, model {model}, settings {json.dumps(opts)}")
 
@@ -359,6 +389,10 @@ def cmd_agents_list(args, cfg) -> int:
         for a in s.exec(select(Agent)).all():
             print(f"{a.name:<20} {a.adapter:<12} {a.model or '-':<24} {json.dumps(a.settings)}")
     return 0
+
+
+# Commands that read or write the database (the dashboard opens it read-only, in its own process).
+NEEDS_DATABASE = {cmd_init, cmd_run, cmd_fit, cmd_export, cmd_agents_add, cmd_agents_load, cmd_agents_list}
 
 
 if __name__ == "__main__":

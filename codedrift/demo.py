@@ -17,9 +17,9 @@ from dataclasses import replace
 import numpy as np
 from sqlmodel import select
 
-from analysis.simulate import Drop, simulate
+from analysis.simulate import InjectedDrop, simulate
 from core import db
-from core.schema import Agent, Attempt, AttemptStatus, Fit, Run, RunStatus
+from core.schema import Agent, Attempt, AttemptStatus, Fit, Run
 from core.settings import Settings
 
 AGENT = "simulated-agent"
@@ -32,8 +32,11 @@ def demo_settings(cfg: Settings) -> Settings:
 
 
 def seed_history(cfg: Settings, today: dt.date, out=sys.stderr) -> int:
-    """The simulated agent's last 120 days (not today). Returns the number of attempts written."""
+    """The simulated agent's last 120 days (not today), written through the runner's store like any
+    run. Returns the number of attempts written."""
     from runner import store
+    from runner.agents import AgentResult
+    from runner.attempt import AttemptResult
     from runner.tasks import load_suite
 
     suite = load_suite(cfg.tasks_dir / "core")
@@ -41,15 +44,12 @@ def seed_history(cfg: Settings, today: dt.date, out=sys.stderr) -> int:
         tasks = list(store.sync_suite(s, suite).values())
         # One more day than the history: today's skill per task drives the real run.
         h = simulate(days=DAYS + 1, tasks=len(tasks), base_rate=0.62, walk_sd=0.02,
-                     drop=Drop(DROP_POINTS, start=DAYS - DROP_DAYS_AGO), seed=2026)
+                     drop=InjectedDrop(DROP_POINTS, start=DAYS - DROP_DAYS_AGO), seed=2026)
         today_p = 1 / (1 + np.exp(-(h.theta[0, -1] - h.difficulty)))
-        agent = s.exec(select(Agent).where(Agent.name == AGENT)).first()
-        if agent is None:
-            agent = Agent(name=AGENT, adapter="simulated", model="simulated-model", simulated=True, settings={
+        agent = s.exec(select(Agent).where(Agent.name == AGENT)).first() or store.save_agent(
+            s, AGENT, "simulated", "simulated-model", simulated=True, settings={
                 "pass_probability": {t.name: round(float(p), 3) for t, p in zip(tasks, today_p, strict=True)},
                 "version": "sim-1.1.0"})
-            s.add(agent)
-            s.commit()
         first = today - dt.timedelta(days=DAYS)
         if s.exec(select(Run).where(Run.agent_id == agent.id, Run.date == first)).first():
             return 0
@@ -60,24 +60,23 @@ def seed_history(cfg: Settings, today: dt.date, out=sys.stderr) -> int:
             if rng.random() < 0.03:
                 continue  # a missed day, as happens
             version = "sim-1.1.0" if d >= DAYS - DROP_DAYS_AGO else "sim-1.0.0"
-            run = Run(date=day, agent_id=agent.id, suite_id=tasks[0].suite_id, agent_version=version,
-                      sandbox_backend="simulated", simulated=True, status=RunStatus.finished)
-            s.add(run)
-            s.commit()
+            run = store.get_or_create_run(s, day, agent, tasks[0].suite_id, agent_version=version,
+                                          sandbox_backend="simulated")
             for r in h.attempts[h.attempts.day == d].itertuples():
                 task = tasks[r.task]
                 status = (AttemptStatus.infra_error if rng.random() < 0.02
                           else AttemptStatus.passed if r.passed else AttemptStatus.failed)
-                total = task.expected_tests
-                s.add(Attempt(run_id=run.id, task_id=task.id, status=status, agent_version=version,
-                              model="simulated-model", tests_total=total,
-                              tests_passed=total if status == AttemptStatus.passed else None,
-                              duration_s=float(rng.gamma(4, 15)), tokens_in=int(rng.gamma(4, 5000)),
-                              tokens_out=int(rng.gamma(4, 800)), cost_usd=float(rng.gamma(4, 0.01)),
-                              turns=int(rng.integers(2, 25)), tool_calls=int(rng.integers(1, 30)),
-                              final_message="(simulated attempt: no agent ran)", sandbox_backend="simulated"))
-                written += 1
-            s.commit()
+                usage = AgentResult(
+                    version=version, model="simulated-model", final_message="(simulated attempt: no agent ran)",
+                    tokens_in=int(rng.gamma(4, 5000)), tokens_out=int(rng.gamma(4, 800)),
+                    cost_usd=float(rng.gamma(4, 0.01)), turns=int(rng.integers(2, 25)),
+                    tool_calls=int(rng.integers(1, 30)))
+                result = AttemptResult(
+                    status, tests_total=task.expected_tests, duration_s=float(rng.gamma(4, 15)), agent=usage,
+                    tests_passed=task.expected_tests if status == AttemptStatus.passed else None,
+                    backend="simulated")
+                written += store.save_attempt(s, run.id, task.id, 1, result)
+            store.finish_run(s, run)
         print(f"demo: wrote {written} simulated attempts for {AGENT} over {DAYS} days "
               f"(a {DROP_POINTS:g}-point drop {DROP_DAYS_AGO} days ago)", file=out)
         return written

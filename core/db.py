@@ -6,10 +6,11 @@ from functools import cache
 from pathlib import Path
 
 from sqlalchemy import event, inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, SQLModel, create_engine
 
 from core import schema  # noqa: F401  (registers the tables)
+from core.secrets import scrub
 
 
 @cache
@@ -37,10 +38,38 @@ def engine(url: str, read_only: bool = False) -> Engine:
 
 
 def init(url: str) -> Engine:
+    """Create the tables and add missing columns: run once at start-up by the composition root
+    (`codedrift` commands, the demo), never per session. Alembic's upgrade will take this place."""
     eng = engine(url)
     SQLModel.metadata.create_all(eng)
     _add_missing_columns(eng)
     return eng
+
+
+def schema_problems(url: str) -> list[str]:
+    """What `init` would change, without changing anything (for `codedrift doctor`)."""
+    path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+    if path is not None and not path.exists():
+        return [f"no database at {path}"]
+    try:
+        insp = inspect(engine(url))
+        tables = set(insp.get_table_names())
+        problems = []
+        for table in SQLModel.metadata.sorted_tables:
+            if table.name not in tables:
+                problems.append(f"table {table.name} missing")
+                continue
+            have = {c["name"] for c in insp.get_columns(table.name)}
+            problems += [f"column {table.name}.{c.name} missing" for c in table.columns if c.name not in have]
+        return problems
+    except Exception as e:  # a server that is down, a file that is not a database
+        first = scrub(str(e).splitlines()[0][:200] if str(e) else "")
+        return [f"cannot read the database {display_url(url)} ({type(e).__name__}: {first})"]
+
+
+def display_url(url: str) -> str:
+    """The URL with its password hidden, for messages (a PostgreSQL URL may hold one)."""
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def _add_missing_columns(eng: Engine) -> None:
@@ -63,4 +92,5 @@ def _add_missing_columns(eng: Engine) -> None:
 
 
 def session(url: str) -> Session:
-    return Session(init(url), expire_on_commit=False)
+    """A session on a database `init` has prepared (at start-up, once)."""
+    return Session(engine(url), expire_on_commit=False)

@@ -7,6 +7,7 @@ keep pointing at the exact task they were graded against.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, fields
 from enum import StrEnum
 
 from sqlalchemy import JSON, Column, LargeBinary, UniqueConstraint
@@ -23,6 +24,32 @@ class AttemptStatus(StrEnum):
     timeout = "timeout"
     error = "error"  # the agent crashed or produced unusable output: counts against the agent
     infra_error = "infra_error"  # our side failed (sandbox, network, API outage): excluded from statistics
+
+
+@dataclass(kw_only=True)
+class Usage:
+    """What an attempt used, as the agent reported it or the harness's egress gateway counted it. The one
+    definition of these fields: `AgentResult` (runner/agents/base.py) inherits them, its validation reads
+    their types, and `Attempt` has one nullable column per field, of the same name and type. Adding a
+    field here is all it takes (core/db.py adds the column to an existing database)."""
+
+    tokens_in: int | None = None
+    tokens_out: int | None = None
+    tokens_cache_read: int | None = None
+    tokens_cache_write: int | None = None
+    cost_usd: float | None = None
+    turns: int | None = None
+    tool_calls: int | None = None
+    tool_calls_by_tool: dict[str, int] | None = None
+    model_calls: int | None = None  # model API calls counted by the harness's gateway, not reported by the agent
+
+
+USAGE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Usage))
+
+
+def usage_of(obj) -> dict:
+    """The usage fields of an `AgentResult`, `Usage` or `Attempt`, by name: how they are copied from one to another."""
+    return {name: getattr(obj, name) for name in USAGE_FIELDS}
 
 
 class RunStatus(StrEnum):
@@ -93,6 +120,7 @@ class Attempt(SQLModel, table=True):
     agent_duration_s: float | None = None
     agent_version: str | None = None  # e.g. `claude --version` inside the sandbox
     model: str | None = None  # as the agent reported it
+    # One nullable column per `Usage` field, same name, type and order (tests/test_db.py keeps them in step).
     tokens_in: int | None = None
     tokens_out: int | None = None
     tokens_cache_read: int | None = None
@@ -101,7 +129,7 @@ class Attempt(SQLModel, table=True):
     turns: int | None = None
     tool_calls: int | None = None
     tool_calls_by_tool: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
-    model_calls: int | None = None  # model API calls counted by the harness's egress gateway
+    model_calls: int | None = None
     final_message: str | None = None
     transcript_gz: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     exit_code: int | None = None
@@ -203,6 +231,11 @@ class TaskDifficulty(SQLModel, table=True):
     passed: int
 
 
+# The windows every verdict judges, by the name stored in `Verdict.window` (published in docs/export.md),
+# and their length in days, each ending on the fit's last day.
+WINDOW_DAYS = {"today": 1, "7d": 7, "30d": 30}
+
+
 class Verdict(SQLModel, table=True):
     """One method's judgement of one window for one agent on the fit's last day, so the Bayesian rule
     and the peers' methods sit side by side. `drop` is baseline minus window (positive = worse), as
@@ -214,7 +247,7 @@ class Verdict(SQLModel, table=True):
     agent_id: int = Field(foreign_key="agent.id", index=True)
     day: dt.date
     method: str  # bayes, bayes_vs_control, tracker, paired, cusum
-    window: str  # today, 7d, 30d
+    window: str  # a WINDOW_DAYS name; "daily" for cusum
     window_start: dt.date
     window_end: dt.date
     baseline_start: dt.date | None = None

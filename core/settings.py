@@ -11,6 +11,15 @@ from pathlib import Path
 # tool finds them wherever it runs from; CODEDRIFT_TASKS_DIR points elsewhere.
 BUILTIN_TASKS = Path(str(files("tasks")))
 
+# Defaults, each defined here only: `Settings`, `load()` and the layers' own defaults read them.
+RETRIES = 2  # of an infrastructure error, per attempt
+RETRY_BACKOFF_S = 10.0  # base of the exponential backoff with full jitter (runner/backoff.py)
+# The decision rule (analysis/detect.py `Rule` documents it and how its false-alarm rate was measured).
+DELTA = 0.02  # practical threshold, as a pass-rate fraction (2 points)
+P_WATCH = 0.70
+P_DEGRADED = 0.95
+FIT_WINDOW_DAYS = 365
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -19,13 +28,12 @@ class Settings:
     tasks_dir: Path
     sandbox: str  # "auto", "docker", "bwrap"
     images_dir: Path
-    retries: int = 2  # of an infrastructure error, per attempt
-    retry_backoff_s: float = 10.0  # base of the exponential backoff (full jitter)
-    # The decision rule (analysis/detect.py documents it and how its false-alarm rate was measured).
-    delta: float = 0.02
-    p_watch: float = 0.70
-    p_degraded: float = 0.95
-    fit_window_days: int = 365
+    retries: int = RETRIES
+    retry_backoff_s: float = RETRY_BACKOFF_S
+    delta: float = DELTA
+    p_watch: float = P_WATCH
+    p_degraded: float = P_DEGRADED
+    fit_window_days: int = FIT_WINDOW_DAYS
 
     @property
     def sqlite_path(self) -> Path | None:
@@ -55,10 +63,10 @@ def load() -> Settings:
         tasks_dir=Path(os.environ.get("CODEDRIFT_TASKS_DIR", BUILTIN_TASKS)).resolve(),
         sandbox=os.environ.get("CODEDRIFT_SANDBOX", "auto"),
         images_dir=Path(os.environ.get("CODEDRIFT_IMAGES_DIR", data_dir / "images")).resolve(),
-        retries=int(os.environ.get("CODEDRIFT_RETRIES", 2)),
-        retry_backoff_s=float(os.environ.get("CODEDRIFT_RETRY_BACKOFF_S", 10.0)),
-        delta=float(os.environ.get("CODEDRIFT_DELTA", 0.02)),
-        p_watch=float(os.environ.get("CODEDRIFT_P_WATCH", 0.70)),
-        p_degraded=float(os.environ.get("CODEDRIFT_P_DEGRADED", 0.95)),
-        fit_window_days=int(os.environ.get("CODEDRIFT_FIT_WINDOW_DAYS", 365)),
+        retries=int(os.environ.get("CODEDRIFT_RETRIES", RETRIES)),
+        retry_backoff_s=float(os.environ.get("CODEDRIFT_RETRY_BACKOFF_S", RETRY_BACKOFF_S)),
+        delta=float(os.environ.get("CODEDRIFT_DELTA", DELTA)),
+        p_watch=float(os.environ.get("CODEDRIFT_P_WATCH", P_WATCH)),
+        p_degraded=float(os.environ.get("CODEDRIFT_P_DEGRADED", P_DEGRADED)),
+        fit_window_days=int(os.environ.get("CODEDRIFT_FIT_WINDOW_DAYS", FIT_WINDOW_DAYS)),
     )

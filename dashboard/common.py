@@ -9,10 +9,12 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from core.schema import WINDOW_DAYS
 from dashboard import data
 
 STATUS_BADGE = {"ok": ("ok", "green"), "watch": ("watch", "orange"), "degraded": ("degraded", "red")}
-WINDOW_WORDS = {"today": "today", "7d": "over the last 7 days", "30d": "over the last 30 days"}
+# Each verdict window (core.schema.WINDOW_DAYS) in words.
+WINDOW_WORDS = {name: "today" if days == 1 else f"over the last {days} days" for name, days in WINDOW_DAYS.items()}
 
 
 def plain(text: object) -> str:

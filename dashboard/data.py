@@ -16,8 +16,8 @@ from pandas.errors import DatabaseError
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from core.export import COMPLETE_FIT
 from core import db, settings
+from core.export import COMPLETE_FIT
 
 TTL = 300  # seconds: the daily job writes once a day, the page may lag it by minutes
 TEXT_CAP = 4000  # characters of agent output shown per field

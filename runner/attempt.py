@@ -1,23 +1,24 @@
-"""One attempt: agent phase in one sandbox, grading in a fresh one, verdict and status.
+"""One attempt: agent phase in one sandbox, grading in a fresh one, grade and status.
 
 The hidden tests enter only the grading sandbox, after the agent's sandbox is gone, and that
 sandbox never has network. Only the harness can cause `infra_error`: a sandbox that cannot be
 started or driven, an adapter bug, a provider failure the adapter reports from the CLI's own error
 fields. Whatever the agent or its code does — including filling, locking or breaking its
-workspace — is the attempt's own result. Every attempt ends as an Outcome, whatever happens.
+workspace — is the attempt's own result. Every attempt ends as an AttemptResult, whatever happens.
 """
 
 from __future__ import annotations
 
-import random
 import time
 import traceback
 from dataclasses import dataclass, replace
 
 from core.schema import AttemptStatus
 from core.secrets import scrub
+from core.settings import RETRIES, RETRY_BACKOFF_S
 from runner import grading, snapshot
 from runner.agents import Agent, AgentResult
+from runner.backoff import backoff_wait
 from runner.gateway import GatewayError
 from runner.sandbox import CopyBackError, Limits, Sandbox, SandboxError, SandboxLost
 from runner.sandbox.base import HARNESS_UID, WORKSPACE
@@ -27,7 +28,9 @@ LOG_CAP = 20_000  # characters of each log kept in the database
 
 
 @dataclass
-class Outcome:
+class AttemptResult:
+    """Everything one attempt produced: its status, the grade, the agent's own result and the logs."""
+
     status: AttemptStatus
     tests_passed: int | None = None
     tests_total: int | None = None
@@ -52,26 +55,26 @@ def tail(text: str, cap: int = LOG_CAP) -> str:
     return text if len(text) <= cap else f"[... {len(text) - cap} characters cut]\n" + text[-cap:]
 
 
-def run_attempt(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits: Limits) -> Outcome:
+def run_attempt(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits: Limits) -> AttemptResult:
     """Never raises: a harness bug here is recorded as an infra error with its traceback."""
     t0 = time.monotonic()
     try:
-        outcome = _attempt(task, agent, sandbox_cls, limits)
+        done = _attempt(task, agent, sandbox_cls, limits)
     except Exception as e:
-        outcome = Outcome(AttemptStatus.infra_error, error=f"harness error: {e!r}"[:2000],
-                          agent_log=tail(traceback.format_exc()), backend=sandbox_cls.backend)
-    outcome.duration_s = time.monotonic() - t0
-    return outcome
+        done = AttemptResult(AttemptStatus.infra_error, error=f"harness error: {e!r}"[:2000],
+                             agent_log=tail(traceback.format_exc()), backend=sandbox_cls.backend)
+    done.duration_s = time.monotonic() - t0
+    return done
 
 
-def _attempt(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits: Limits) -> Outcome:
+def _attempt(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits: Limits) -> AttemptResult:
     backend = sandbox_cls.backend
     gw = agent.gateway()
     if gw is not None:
         try:
             gw.start()
         except GatewayError as e:  # no key, no socket: ours
-            return Outcome(AttemptStatus.infra_error, error=f"egress gateway: {e}", backend=backend)
+            return AttemptResult(AttemptStatus.infra_error, error=f"egress gateway: {e}", backend=backend)
     try:
         return _agent_phase(task, agent, sandbox_cls, limits, gw)
     finally:
@@ -79,7 +82,7 @@ def _attempt(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits: L
             gw.stop()
 
 
-def _agent_phase(task, agent, sandbox_cls, limits, gw) -> Outcome:
+def _agent_phase(task, agent, sandbox_cls, limits, gw) -> AttemptResult:
     agent_limits = replace(limits, timeout_s=task.time_limit_s)
     backend = sandbox_cls.backend
     try:
@@ -103,16 +106,17 @@ def _agent_phase(task, agent, sandbox_cls, limits, gw) -> Outcome:
             base = {"agent": result, "agent_duration_s": result.duration_s, "agent_log": tail(result.log),
                     "backend": backend, "isolation": isolation}
             if result.outcome == "infra_error":
-                return Outcome(AttemptStatus.infra_error, error=result.error, **base)
+                return AttemptResult(AttemptStatus.infra_error, error=result.error, **base)
             sb.stop_all()  # nothing may still be writing while the workspace is copied out
             try:
                 work = snapshot.capture(sb, limits.copy_back_bytes)
             except CopyBackError as e:
-                return Outcome(AttemptStatus.error, error=f"workspace could not be copied for grading: {e}", **base)
+                return AttemptResult(AttemptStatus.error, error=f"workspace could not be copied for grading: {e}",
+                                     **base)
     except SandboxLost as e:
-        return Outcome(AttemptStatus.error, error=f"agent sandbox: {e}", backend=backend)
+        return AttemptResult(AttemptStatus.error, error=f"agent sandbox: {e}", backend=backend)
     except SandboxError as e:
-        return Outcome(AttemptStatus.infra_error, error=f"agent sandbox: {e}", backend=backend)
+        return AttemptResult(AttemptStatus.infra_error, error=f"agent sandbox: {e}", backend=backend)
     with work.file:
         return _grade(task, sandbox_cls, limits, work, result, base)
 
@@ -133,8 +137,8 @@ def _account(result: AgentResult, usage) -> None:
 
 
 def _grade(task: TaskSpec, sandbox_cls: type[Sandbox], limits: Limits, work: snapshot.Snapshot,
-           result: AgentResult, base: dict) -> Outcome:
-    fw = grading.FRAMEWORKS[task.framework]
+           result: AgentResult, base: dict) -> AttemptResult:
+    fw = grading.GRADING_BY_FRAMEWORK[task.framework]
     files = grading.grader_files(fw, task.tests_dir)
     grade_limits = replace(limits, timeout_s=task.test_time_limit_s)
     try:
@@ -143,44 +147,44 @@ def _grade(task: TaskSpec, sandbox_cls: type[Sandbox], limits: Limits, work: sna
             sb.write_files(files.files, dest=grading.GRADER_DIR, owner=HARNESS_UID)
             res = sb.exec(fw.command, env={})
     except SandboxLost as e:  # the solution's code took its sandbox down
-        return Outcome(AttemptStatus.failed, error=f"grading sandbox: {e}", **base)
+        return AttemptResult(AttemptStatus.failed, error=f"grading sandbox: {e}", **base)
     except SandboxError as e:
-        return Outcome(AttemptStatus.infra_error, error=f"grading sandbox: {e}", **base)
-    v = grading.verdict(fw.parse(res.stdout), res.exit_code, res.timed_out, task.expected_tests, files.decoys)
+        return AttemptResult(AttemptStatus.infra_error, error=f"grading sandbox: {e}", **base)
+    g = grading.grade(fw.parse(res.stdout), res.exit_code, res.timed_out, task.expected_tests, files.decoys)
     log = "\n".join(p for p in (f"[codedrift] {work.note()}" if work.note() else "", res.stdout,
                                 "--- stderr ---\n" + res.stderr if res.stderr.strip() else "") if p)
-    return Outcome(
-        status=_status(v, result, res.timed_out),
-        tests_passed=v.tests_passed,
-        tests_total=v.tests_total,
-        score=v.score,
+    return AttemptResult(
+        status=_status(g, result, res.timed_out),
+        tests_passed=g.tests_passed,
+        tests_total=g.tests_total,
+        score=g.score,
         exit_code=res.exit_code,
         oom_killed=res.oom_killed,
-        error=_error(v, result, res.oom_killed),
+        error=_error(g, result, res.oom_killed),
         test_log=tail(log),
-        tampered=v.tampered,
+        tampered=g.tampered,
         **base,
     )
 
 
 def run_with_retries(task: TaskSpec, agent: Agent, sandbox_cls: type[Sandbox], limits: Limits, *,
-                     retries: int = 2, backoff_s: float = 10.0, sleep=time.sleep) -> Outcome:
+                     retries: int = RETRIES, backoff_s: float = RETRY_BACKOFF_S, sleep=time.sleep) -> AttemptResult:
     """Infrastructure errors (API outage, rate limit, sandbox failure) are retried a bounded number of
     times with exponential backoff and full jitter; what is still failing is recorded as infra_error
     (and tried again by the next `codedrift run` of that day)."""
-    for attempt in range(retries + 1):
-        outcome = run_attempt(task, agent, sandbox_cls, limits)
-        outcome.retries = attempt
-        if outcome.status != AttemptStatus.infra_error or attempt == retries:
-            return outcome
-        sleep(random.uniform(0, backoff_s * 2**attempt))
+    for retry in range(retries + 1):
+        done = run_attempt(task, agent, sandbox_cls, limits)
+        done.retries = retry
+        if done.status != AttemptStatus.infra_error or retry == retries:
+            return done
+        sleep(backoff_wait(backoff_s, retry))
     raise AssertionError("unreachable")
 
 
-def _status(v: grading.Verdict, agent: AgentResult, tests_timed_out: bool) -> AttemptStatus:
-    if v.passed:
+def _status(g: grading.Grade, agent: AgentResult, tests_timed_out: bool) -> AttemptStatus:
+    if g.passed:
         return AttemptStatus.passed  # whatever the agent reported, the work passes the hidden tests
-    if v.tampered:
+    if g.tampered:
         return AttemptStatus.failed
     if agent.outcome == "timeout" or tests_timed_out:
         return AttemptStatus.timeout
@@ -189,7 +193,7 @@ def _status(v: grading.Verdict, agent: AgentResult, tests_timed_out: bool) -> At
     return AttemptStatus.failed
 
 
-def _error(v: grading.Verdict, agent: AgentResult, oom: bool) -> str | None:
-    parts = [p for p in (v.note if v.tampered else None, agent.error, None if v.tampered else v.note,
+def _error(g: grading.Grade, agent: AgentResult, oom: bool) -> str | None:
+    parts = [p for p in (g.note if g.tampered else None, agent.error, None if g.tampered else g.note,
                          "tests ran out of memory" if oom else None) if p]
     return "; ".join(parts) or None

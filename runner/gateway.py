@@ -130,7 +130,7 @@ class RequestRecord:
 @dataclass
 class GatewayUsage:
     requests: int = 0  # forwarded upstream (or attempted): refused ones are not included
-    provider_errors: int = 0  # upstream 401/403/408/409/429/5xx answers and upstream connection failures
+    provider_errors: int = 0  # upstream answers with an INFRA_STATUS (agents/base.py), failed upstream connections
     tokens_in: int = 0  # as the wire reports it: OpenAI's prompt_tokens include cached tokens, Anthropic's don't
     tokens_out: int = 0
     tokens_cache_read: int = 0
@@ -466,7 +466,7 @@ class _Handler(BaseHTTPRequestHandler):
             if not committed:
                 committed = True
                 rec.duration_s = time.monotonic() - started
-                self.gw._record(rec, provider_error=rec.status in INFRA_STATUS or rec.status >= 500)  # any 5xx
+                self.gw._record(rec, provider_error=rec.status in INFRA_STATUS)
 
         try:
             self._forward(body, rec, commit)

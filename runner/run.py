@@ -81,22 +81,22 @@ def _execute(cfg, todo, task_rows, agent, sandbox_cls, limits, run_id, report, w
     checking = threading.Lock()  # the lock's handle is one connection: one check at a time
 
     def one(task: TaskSpec, n: int):
-        outcome = run_with_retries(task, agent, sandbox_cls, limits, **retry)
+        result = run_with_retries(task, agent, sandbox_cls, limits, **retry)
         with checking:
             lock.check()  # a run that lost its lock must not write beside the next one
         with db.session(cfg.db_url) as s:
-            store.save_attempt(s, run_id, task_rows[task.name].id, n, outcome)
-            if outcome.agent is not None and outcome.agent.version:
-                store.note_agent_version(s, run_id, outcome.agent.version)
-        return task, n, outcome
+            store.save_attempt(s, run_id, task_rows[task.name].id, n, result)
+            if result.agent is not None and result.agent.version:
+                store.note_agent_version(s, run_id, result.agent.version)
+        return task, n, result
 
     with ThreadPoolExecutor(max_workers=max(1, min(workers, len(todo)))) as pool:
         futures = [pool.submit(one, t, n) for t, n in todo]
         for fut in as_completed(futures):
-            task, n, outcome = fut.result()
-            report.new[outcome.status.value] += 1
-            report.by_task.setdefault(task.name, []).append(outcome.status.value)
-            progress.step(f"{task.name}#{n}", outcome.status.value, outcome.error)
+            task, n, result = fut.result()
+            report.new[result.status.value] += 1
+            report.by_task.setdefault(task.name, []).append(result.status.value)
+            progress.step(f"{task.name}#{n}", result.status.value, result.error)
     progress.close()
 
 

@@ -9,11 +9,11 @@ from dataclasses import asdict
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from core.schema import Agent, Attempt, AttemptStatus, Run, RunStatus, Suite, Task, utcnow
+from core.schema import Agent, Attempt, AttemptStatus, Run, RunStatus, Suite, Task, usage_of, utcnow
 from core.secrets import scrub, scrub_fields
 from runner import agents
 from runner.agents.base import AgentResult
-from runner.attempt import Outcome
+from runner.attempt import AttemptResult
 from runner.tasks import SuiteSpec
 
 
@@ -42,12 +42,20 @@ def sync_suite(s: Session, spec: SuiteSpec) -> dict[str, Task]:
     return rows
 
 
+def save_agent(s: Session, name: str, adapter: str, model: str | None = None, settings: dict | None = None, *,
+               control: bool = False, simulated: bool = False) -> Agent:
+    """Create or change an agent: the one place agent rows are written (CLI, built-ins, the demo)."""
+    row = s.exec(select(Agent).where(Agent.name == name)).first() or Agent(name=name, adapter=adapter)
+    row.adapter, row.model, row.settings, row.control, row.simulated = adapter, model, settings or {}, control, simulated
+    s.add(row)
+    s.commit()
+    return row
+
+
 def agent_row(s: Session, name: str) -> Agent:
     row = s.exec(select(Agent).where(Agent.name == name)).first()
     if row is None and name in agents.BUILTIN_AGENTS:
-        row = Agent(name=name, adapter=agents.BUILTIN_AGENTS[name])
-        s.add(row)
-        s.commit()
+        row = save_agent(s, name, agents.BUILTIN_AGENTS[name])
     if row is None:
         known = sorted({*agents.BUILTIN_AGENTS, *s.exec(select(Agent.name)).all()})
         raise UnknownAgent(f"no agent named {name!r}; known: {', '.join(known)} (add one with `codedrift agents add`)")
@@ -74,7 +82,7 @@ def done_keys(s: Session, run_id: int) -> set[tuple[int, int]]:
     return set(s.exec(q).all())
 
 
-def save_attempt(s: Session, run_id: int, task_id: int, attempt_no: int, o: Outcome) -> bool:
+def save_attempt(s: Session, run_id: int, task_id: int, attempt_no: int, o: AttemptResult) -> bool:
     """Insert the attempt, replacing an infra error recorded earlier for the same slot (in one
     transaction); False if a final attempt was already there (idempotent)."""
     a = AgentResult(**scrub_fields(asdict(o.agent or AgentResult())))  # every text field, model name included
@@ -90,10 +98,8 @@ def save_attempt(s: Session, run_id: int, task_id: int, attempt_no: int, o: Outc
         run_id=run_id, task_id=task_id, attempt_no=attempt_no, status=o.status,
         tests_passed=o.tests_passed, tests_total=o.tests_total, score=o.score,
         duration_s=o.duration_s, agent_duration_s=o.agent_duration_s,
-        agent_version=a.version, model=a.model, tokens_in=a.tokens_in, tokens_out=a.tokens_out,
-        tokens_cache_read=a.tokens_cache_read, tokens_cache_write=a.tokens_cache_write, cost_usd=a.cost_usd,
-        turns=a.turns, tool_calls=a.tool_calls, tool_calls_by_tool=a.tool_calls_by_tool, model_calls=a.model_calls,
-        final_message=a.final_message, transcript_gz=_compress(a.transcript), exit_code=o.exit_code,
+        agent_version=a.version, model=a.model, **usage_of(a), final_message=a.final_message,
+        transcript_gz=_compress(a.transcript), exit_code=o.exit_code,
         sandbox_backend=o.backend, isolation=o.isolation, oom_killed=o.oom_killed, retries=o.retries,
         error=scrub(o.error), agent_log=scrub(o.agent_log) or None, test_log=scrub(o.test_log) or None,
         tampered=o.tampered,

@@ -11,8 +11,12 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from runner.grading import GRADING_BY_FRAMEWORK
+
 KINDS = {"generation", "completion", "debugging", "refactoring"}
-FRAMEWORKS = {"python": "pytest", "javascript": "node"}
+# Language -> the test framework a task in it uses unless task.toml names one; the frameworks that
+# exist are those the grader knows (runner/grading.py GRADING_BY_FRAMEWORK).
+FRAMEWORK_BY_LANGUAGE = {"python": "pytest", "javascript": "node"}
 DEFAULT_IMAGE = "codedrift/base:bookworm-1"
 
 
@@ -99,9 +103,11 @@ def load_task(path: Path) -> TaskSpec:
             raise fail(f"task.toml key {key!r} must be {want}, not {type(value).__name__} {value!r}")
     if meta["kind"] not in KINDS:
         raise fail(f"kind {meta['kind']!r} is not one of {sorted(KINDS)}")
-    framework = meta.get("framework", FRAMEWORKS.get(meta["language"]))
-    if framework not in set(FRAMEWORKS.values()):
+    framework = meta.get("framework", FRAMEWORK_BY_LANGUAGE.get(meta["language"]))
+    if framework is None:
         raise fail(f"no test framework known for language {meta['language']!r}; set `framework`")
+    if framework not in GRADING_BY_FRAMEWORK:
+        raise fail(f"no test framework {framework!r}; known: {', '.join(sorted(GRADING_BY_FRAMEWORK))}")
     if not (path / "prompt.md").is_file():
         raise fail("missing prompt.md")
     for sub in ("workspace", "tests", "solution"):

@@ -1,5 +1,5 @@
 """`codedrift tasks validate`: every reference passes every test and every untouched workspace fails,
-on every repeat; a task whose verdict changes between repeats is flaky."""
+on every repeat; a task whose grade changes between repeats is flaky."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from core.schema import AttemptStatus
 from runner.agents.builtin import NullAgent, OracleAgent
-from runner.attempt import Outcome, run_attempt
+from runner.attempt import AttemptResult, run_attempt
 from runner.sandbox import Limits, Sandbox
 from runner.tasks import SuiteSpec, TaskSpec
 
@@ -16,8 +16,8 @@ from runner.tasks import SuiteSpec, TaskSpec
 @dataclass
 class TaskCheck:
     task: str
-    reference: list[Outcome] = field(default_factory=list)
-    untouched: list[Outcome] = field(default_factory=list)
+    reference: list[AttemptResult] = field(default_factory=list)
+    untouched: list[AttemptResult] = field(default_factory=list)
 
     @property
     def problems(self) -> list[str]:
@@ -28,7 +28,7 @@ class TaskCheck:
         if infra:
             return [f"infrastructure error: {infra[0]}"]
         if 0 < sum(ref_ok) < len(ref_ok) or 0 < sum(null_fail) < len(null_fail):
-            out.append("flaky: the verdict changed between repeats")
+            out.append("flaky: the grade changed between repeats")
         if not any(ref_ok):
             worst = next(o for o in self.reference if o.status != AttemptStatus.passed)
             out.append(f"reference solution does not pass ({worst.status.value}: "
@@ -50,6 +50,6 @@ def validate(suite: SuiteSpec, sandbox_cls: type[Sandbox], repeat: int = 1, work
         return task.name, agent is oracle, run_attempt(task, agent, sandbox_cls, limits)
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for name, is_ref, outcome in pool.map(one, jobs):
-            (checks[name].reference if is_ref else checks[name].untouched).append(outcome)
+        for name, is_ref, result in pool.map(one, jobs):
+            (checks[name].reference if is_ref else checks[name].untouched).append(result)
     return list(checks.values())

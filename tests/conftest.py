@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from core import settings
+from core import db, settings
 from tests import REPO_ROOT
 
 IMAGES_DIR = Path(os.environ.get("CODEDRIFT_IMAGES_DIR", REPO_ROOT / "data" / "images")).resolve()
@@ -23,7 +23,9 @@ def cfg(tmp_path, monkeypatch) -> settings.Settings:
     monkeypatch.delenv("CODEDRIFT_DB_URL", raising=False)
     monkeypatch.delenv("CODEDRIFT_TASKS_DIR", raising=False)
     monkeypatch.setenv("CODEDRIFT_RETRY_BACKOFF_S", "0.05")  # infra errors are still retried, just not slowly
-    return settings.load()
+    loaded = settings.load()
+    db.init(loaded.db_url)  # what every `codedrift` command does at start-up
+    return loaded
 
 
 def _unavailable(name: str) -> str | None:
@@ -44,11 +46,16 @@ def _unavailable(name: str) -> str | None:
     return None
 
 
+def require(name: str) -> None:
+    """Skip without the backend on a developer machine; fail under CI, where set-up guarantees it."""
+    reason = _unavailable(name)
+    if reason:
+        (pytest.fail if os.environ.get("CI") else pytest.skip)(f"{name} unavailable: {reason}")
+
+
 @pytest.fixture(params=["docker", "bwrap"])
 def backend_name(request, cfg) -> str:
-    reason = _unavailable(request.param)
-    if reason:
-        (pytest.fail if os.environ.get("CI") else pytest.skip)(f"{request.param} unavailable: {reason}")
+    require(request.param)
     request.applymarker(getattr(pytest.mark, request.param))
     return request.param
 
@@ -106,8 +113,10 @@ def postgres_url():
     pg(str(bindir / "initdb"), "-D", str(data), "-U", "codedrift", "--auth=trust")
     pg(str(bindir / "pg_ctl"), "-D", str(data), "-w", "-l", str(root / "log"),
        "-o", f"-k {sock} -c listen_addresses=''", "start")
+    url = f"postgresql+psycopg://codedrift@/postgres?host={sock}"
     try:
-        yield f"postgresql+psycopg://codedrift@/postgres?host={sock}"
+        db.init(url)  # start-up, as every `codedrift` command does
+        yield url
     finally:
         pg(str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop")
         shutil.rmtree(root, ignore_errors=True)
@@ -134,27 +143,54 @@ def demo_db(tmp_path_factory) -> str:
                 os.environ[k] = v
 
 
+def _children() -> list[str]:
+    """This process's live children, as "pid: command line"."""
+    me, found = str(os.getpid()), []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if stat.rsplit(")", 1)[1].split()[1] == me and " Z " not in stat[stat.rfind(")"):][:4]:
+            found.append(f"{pid}: {cmd[:120]}")
+    return found
+
+
+def _leftover_paths() -> set[str]:
+    """Temporary directories the harness and the tests make outside pytest's own tmp_path."""
+    import glob
+    import tempfile
+
+    return set(glob.glob(os.path.join(tempfile.gettempdir(), "codedrift-*")))
+
+
+def _our_containers() -> set[str]:
+    """Sandbox containers this test process started (Docker labels them with the runner's id)."""
+    if _unavailable("docker"):
+        return set()
+    from runner.sandbox.docker import LABEL, RUNNER_ID, client
+
+    found = client().containers.list(all=True, filters={"label": f"{LABEL}.runner={RUNNER_ID}"})
+    return {f"{c.name} ({c.status})" for c in found}
+
+
 @pytest.fixture(scope="session", autouse=True)
 def no_process_left_behind():
-    """Tests leave no process behind: at the end of the session this process has no child left
-    (a server a test started and forgot, an agent CLI, a forwarder)."""
+    """Tests leave nothing behind: at the end of the session this process has no child left (a server
+    a test started and forgot, an agent CLI, a forwarder), no sandbox container of this process
+    remains, and no temporary directory of the harness's (bwrap roots, gateway sockets, a database
+    server) is new. pytest's own tmp_path directories are removed for passing tests (pyproject.toml)."""
+    paths_before = _leftover_paths()
     yield
     import time
 
-    def children() -> list[str]:
-        me, found = str(os.getpid()), []
-        for pid in filter(str.isdigit, os.listdir("/proc")):
-            try:
-                stat = Path(f"/proc/{pid}/stat").read_text()
-                cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            except OSError:
-                continue
-            if stat.rsplit(")", 1)[1].split()[1] == me and " Z " not in stat[stat.rfind(")"):][:4]:
-                found.append(f"{pid}: {cmd[:120]}")
-        return found
+    assert not _our_containers(), f"tests left containers behind: {_our_containers()}"
+    new_paths = _leftover_paths() - paths_before
+    assert not new_paths, f"tests left temporary directories behind: {sorted(new_paths)}"
 
     deadline = time.monotonic() + 10
-    while children() and time.monotonic() < deadline:  # give terminated children a moment to go
+    while _children() and time.monotonic() < deadline:  # give terminated children a moment to go
         time.sleep(0.2)
-    left = children()
+    left = _children()
     assert not left, f"tests left processes behind: {left}"

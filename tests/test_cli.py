@@ -1,9 +1,10 @@
 import json
 
+import pytest
 from sqlmodel import select
 
-from core import db
 from codedrift import cli
+from core import db
 from core.schema import Agent
 
 
@@ -50,3 +51,69 @@ def test_settings_are_typed(cfg, tmp_path, capsys):
     f.write_text('[agents.y]\nadapter = "claude-code"\n[agents.y.settings]\nnetwrok = false\n')
     assert cli.main(["agents", "load", str(f)]) == 1
     assert "unknown setting 'netwrok'" in capsys.readouterr().err
+
+
+def _options(parser):
+    """Every (command path, option action) of the parser tree."""
+    import argparse
+
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                for path, opt in _options(child):
+                    yield (name, *path), opt
+        elif action.option_strings and action.dest not in ("help", "version"):
+            yield (), action
+
+
+def test_every_option_says_what_it_does_and_its_default(capsys):
+    parser = cli._parser()
+    options = list(_options(parser))
+    assert len(options) > 30  # the walk really reaches the sub-commands
+    for path, opt in options:
+        assert opt.help, f"codedrift {' '.join(path)} {opt.option_strings[0]} has no help"
+        if opt.default not in (None, False, []):
+            shown = cli.HelpFormatter("codedrift")._get_help_string(opt) % {"default": opt.default}
+            assert f"default: {opt.default}" in shown, (path, opt.option_strings)
+    with_none = {o.option_strings[0]: o.help for p, o in options if p == ("run",)}
+    assert "default: CODEDRIFT_RETRIES or 2" in with_none["--retries"]  # a settings default, named
+    with pytest.raises(SystemExit):
+        cli.main(["run", "--help"])
+    rendered = " ".join(capsys.readouterr().out.split())
+    assert "built-in one (oracle, null) (default: oracle)" in rendered and "attempts per task (default: 1)" in rendered
+    adapter = next(o for p, o in options if p == ("agents", "add") and o.dest == "adapter")
+    assert "claude-code" in adapter.help and "openai-compatible" in adapter.help
+
+
+def test_version_and_a_group_without_action_shows_its_help(capsys):
+    import core
+
+    with pytest.raises(SystemExit) as done:
+        cli.main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out.strip() == f"codedrift {core.__version__}"
+    assert cli.main(["tasks"]) == 2
+    out = capsys.readouterr().out
+    assert out.startswith("usage: codedrift tasks") and "validate" in out and "list" in out
+
+
+def test_doctor_names_what_is_missing_and_the_fix(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CODEDRIFT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("CODEDRIFT_IMAGES_DIR", str(tmp_path / "no-images"))
+    monkeypatch.delenv("CODEDRIFT_DB_URL", raising=False)
+    monkeypatch.delenv("DOCKER_HOST", raising=False)
+    assert cli.main(["doctor"]) == 1
+    out = capsys.readouterr().out
+    assert "run `codedrift images build`" in out and "run `codedrift init`" in out
+    assert not (tmp_path / "data" / "codedrift.db").exists()  # the doctor changes nothing
+
+    monkeypatch.delenv("DEEPSEEK_KEY", raising=False)
+    assert cli.main(["agents", "add", "local", "--adapter", "openai-compatible",
+                     "--setting", 'api_key_env="DEEPSEEK_KEY"']) == 0
+    capsys.readouterr()
+    cli.main(["doctor"])
+    out = capsys.readouterr().out
+    assert "ok   database" in out and "FAIL agent local: DEEPSEEK_KEY is not set" in out
+    monkeypatch.setenv("DEEPSEEK_KEY", "k-1234567890")
+    cli.main(["doctor"])
+    out = capsys.readouterr().out
+    assert "ok   agent local" in out and "k-1234567890" not in out

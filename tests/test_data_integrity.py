@@ -11,8 +11,8 @@ import os
 import pandas as pd
 import pytest
 
-from core.export import export, latest_fit_id, neutralise_formulas, to_csv
 from core import db
+from core.export import export, latest_fit_id, neutralise_formulas, to_csv
 from core.schema import AbilityDay, Agent, Attempt, AttemptStatus, Fit, Run, Suite, Task, TaskDifficulty, Verdict
 
 DAY = dt.date(2026, 3, 1)

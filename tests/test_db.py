@@ -26,3 +26,26 @@ def test_sqlite_pragmas(tmp_path):
     with db.init(url).connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_usage_fields_have_one_definition():
+    """Usage (core/schema.py) declares them; the agent's result and the attempt row both carry each one."""
+    from dataclasses import fields
+    from typing import get_args, get_origin, get_type_hints
+
+    from sqlalchemy import JSON
+
+    from core.schema import USAGE_FIELDS, Usage, usage_of
+    from runner.agents.base import FIELD_KINDS, AgentResult
+
+    assert {f.name for f in fields(AgentResult)} >= set(USAGE_FIELDS) and set(FIELD_KINDS) >= set(USAGE_FIELDS)
+    columns = [c.name for c in Attempt.__table__.columns]
+    assert columns[columns.index("tokens_in"):columns.index("model_calls") + 1] == list(USAGE_FIELDS)
+    assert all(Attempt.__table__.columns[name].nullable for name in USAGE_FIELDS)
+    hints = get_type_hints(Usage)
+    for name in USAGE_FIELDS:  # the column's Python type is the field's (a dict is stored as JSON)
+        column = Attempt.__table__.columns[name].type
+        python_type = dict if isinstance(column, JSON) else column.python_type
+        assert python_type in {get_origin(t) or t for t in get_args(hints[name])}, name
+    usage = Usage(tokens_in=3, cost_usd=0.5, tool_calls_by_tool={"bash": 2})
+    assert usage_of(Attempt(**usage_of(AgentResult(**usage_of(usage))))) == usage_of(usage)

@@ -5,7 +5,7 @@ import pytest
 from scipy.special import expit
 
 from analysis import detect, verdicts
-from analysis.simulate import Drop, simulate
+from analysis.simulate import InjectedDrop, simulate
 
 
 def test_windows_end_today_and_sit_after_their_baselines():
@@ -73,7 +73,7 @@ def test_minimum_detectable_drop_matches_its_own_gaussian_model_by_simulation():
 
 
 def test_peer_rows_reproduce_the_trackers_rule_and_see_a_big_drop():
-    h = simulate(days=60, tasks=50, walk_sd=0.0, drop=Drop(points=20, start=53), seed=3)
+    h = simulate(days=60, tasks=50, walk_sd=0.0, drop=InjectedDrop(points=20, start=53), seed=3)
     y = h.attempts.pivot(index="day", columns="task", values="passed").to_numpy()
     n = np.ones_like(y)
     rows = verdicts.peer_rows(y, n, detect.windows(59))

@@ -15,10 +15,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.docker]
 
 @pytest.fixture
 def docker_client():
-    from tests.conftest import _unavailable
+    from tests.conftest import require
 
-    if _unavailable("docker"):
-        (pytest.fail if os.environ.get("CI") else pytest.skip)("docker unavailable")
+    require("docker")
     from runner.sandbox.docker import client
 
     return client()

@@ -8,12 +8,12 @@ import pytest
 import xarray as xr
 from sqlmodel import select
 
-from core.export import SCHEMA
 from analysis.fit import FitOptions, run_fit
 from analysis.model import Sampling
-from analysis.simulate import Drop, simulate
-from core import db
+from analysis.simulate import InjectedDrop, simulate
 from codedrift import cli
+from core import db
+from core.export import SCHEMA
 from core.schema import (
     AbilityDay,
     Agent,
@@ -32,7 +32,7 @@ pytestmark = pytest.mark.slow
 START = dt.date(2026, 1, 1)
 
 
-DROP_15 = Drop(points=15, start=30)
+DROP_15 = InjectedDrop(points=15, start=30)
 
 
 def seed_database(cfg, days=40, tasks=20, name="sim-agent", drop=DROP_15, seed=7, first_day=0,
@@ -135,10 +135,11 @@ def test_fit_stores_verdicts_difficulties_and_what_it_can_see(cfg, capsys, tmp_p
 def test_windowed_refit_carries_difficulties_in_and_compares_with_the_control(cfg, capsys):
     """29 days fitted; then 31 more with a 31-day window: the earlier fit's difficulties become the
     prior. A control agent that drops with the tracked one turns 'degraded' into 'shared'."""
-    seed_database(cfg, days=29, drop=Drop(), tests=4)
+    seed_database(cfg, days=29, drop=InjectedDrop(), tests=4)
     assert cli.main(["fit", "--draws", "400"]) == 0
-    seed_database(cfg, days=60, first_day=29, drop=Drop(points=15, start=50), tests=4)
-    seed_database(cfg, days=60, first_day=29, name="control", drop=Drop(points=15, start=50), seed=8, tests=4)
+    seed_database(cfg, days=60, first_day=29, drop=InjectedDrop(points=15, start=50), tests=4)
+    seed_database(cfg, days=60, first_day=29, name="control", drop=InjectedDrop(points=15, start=50), seed=8,
+                  tests=4)
     assert cli.main(["agents", "add", "control", "--adapter", "null", "--control"]) == 0
     assert cli.main(["fit", "--window-days", "31", "--draws", "400", "--group-by", "language",
                      "--likelihood", "partial"]) == 0

@@ -1,9 +1,9 @@
-"""The verdict is a pure function of what the runner reported: each rule that stops a forgery."""
+"""The grade is a pure function of what the runner reported: each rule that stops a forgery."""
 
 import json
 from pathlib import Path
 
-from runner.grading import FRAMEWORKS, Report, grader_files, parse_node_tap, parse_pytest, verdict
+from runner.grading import GRADING_BY_FRAMEWORK, Report, grade, grader_files, parse_node_tap, parse_pytest
 
 DECOYS = frozenset({"test_case_aaa"})
 
@@ -57,47 +57,47 @@ def test_parse_node_tap_reads_leaf_tests_by_name():
 
 
 def test_an_honest_pass_needs_every_test_failing_decoys_and_exit_1():
-    v = verdict(honest(4, 4), 1, False, 4, DECOYS)
+    v = grade(honest(4, 4), 1, False, 4, DECOYS)
     assert v.passed and (v.tests_passed, v.tests_total, v.score) == (4, 4, 1.0) and not v.tampered
-    v = verdict(honest(4, 3), 1, False, 4, DECOYS)
+    v = grade(honest(4, 3), 1, False, 4, DECOYS)
     assert (v.passed, v.tests_passed, v.score, v.tampered) == (False, 3, 0.75, False)
 
 
 def test_a_passing_decoy_is_tampering():
     r = parse_pytest(report({"t.py::test_0": True, "t.py::test_case_aaa": True}, 0))
-    v = verdict(r, 0, False, 1, DECOYS)
+    v = grade(r, 0, False, 1, DECOYS)
     assert not v.passed and v.tampered and "decoy" in v.note and v.tests_passed == 0
 
 
 def test_a_pass_without_its_decoys_is_tampering():
-    v = verdict(parse_pytest(report({"t.py::test_0": True}, 0)), 0, False, 1, DECOYS)
+    v = grade(parse_pytest(report({"t.py::test_0": True}, 0)), 0, False, 1, DECOYS)
     assert not v.passed and v.tampered and "missing" in v.note
 
 
 def test_exit_code_must_agree_with_the_report():
-    v = verdict(honest(1, 1), 0, False, 1, DECOYS)  # the report says 1, the process was made to exit 0
+    v = grade(honest(1, 1), 0, False, 1, DECOYS)  # the report says 1, the process was made to exit 0
     assert not v.passed and v.tampered and "disagrees" in v.note
     node = Report({"adds": True, "case x": False})
-    assert not verdict(node, 0, False, 1, frozenset({"case x"})).passed  # failing decoy, yet exit 0
-    assert verdict(node, 1, False, 1, frozenset({"case x"})).passed
+    assert not grade(node, 0, False, 1, frozenset({"case x"})).passed  # failing decoy, yet exit 0
+    assert grade(node, 1, False, 1, frozenset({"case x"})).passed
 
 
 def test_more_tests_than_the_task_has_is_tampering():
-    v = verdict(honest(40, 40), 1, False, 4, DECOYS)
+    v = grade(honest(40, 40), 1, False, 4, DECOYS)
     assert not v.passed and v.tampered and v.tests_passed == 0
 
 
 def test_fewer_tests_is_not_a_pass_and_a_second_report_is_tampering():
-    v = verdict(honest(3, 3), 1, False, 4, DECOYS)
+    v = grade(honest(3, 3), 1, False, 4, DECOYS)
     assert not v.passed and v.tests_passed == 3 and v.tests_total == 4 and "3 of 4" in v.note
-    v = verdict(parse_pytest(report({"a": True}) * 2), 1, False, 1, DECOYS)
+    v = grade(parse_pytest(report({"a": True}) * 2), 1, False, 1, DECOYS)
     assert v.tampered and not v.passed
 
 
 def test_no_results_and_timeout():
-    v = verdict(Report(None), 2, False, 5, DECOYS)
+    v = grade(Report(None), 2, False, 5, DECOYS)
     assert (v.passed, v.tests_passed, v.tests_total, v.tampered) == (False, 0, 5, False)
-    assert verdict(honest(2, 1), 124, True, 2, DECOYS).note == "tests timed out"
+    assert grade(honest(2, 1), 124, True, 2, DECOYS).note == "tests timed out"
 
 
 def test_every_test_file_gets_fresh_decoys(tmp_path: Path):
@@ -105,7 +105,7 @@ def test_every_test_file_gets_fresh_decoys(tmp_path: Path):
     (tmp_path / "test_a.py").write_text("def test_x():\n    pass\n")
     (tmp_path / "sub" / "test_b.py").write_text("def test_y():\n    pass\n")
     (tmp_path / "helper.py").write_text("X = 1\n")
-    first, second = (grader_files(FRAMEWORKS["pytest"], tmp_path) for _ in range(2))
+    first, second = (grader_files(GRADING_BY_FRAMEWORK["pytest"], tmp_path) for _ in range(2))
     assert len(first.decoys) == 2 and not first.decoys & second.decoys
     for name in ("tests/test_a.py", "tests/sub/test_b.py"):
         assert sum(d.encode() in first.files[name] for d in first.decoys) == 1

@@ -5,7 +5,7 @@ import pytest
 from scipy.special import expit
 
 from analysis import detect, model
-from analysis.simulate import Drop, simulate
+from analysis.simulate import InjectedDrop, simulate
 
 pytestmark = pytest.mark.slow
 
@@ -20,7 +20,7 @@ def test_cells_are_a_dense_calendar_grid():
 
 @pytest.fixture(scope="module")
 def dropped():
-    h = simulate(days=90, tasks=50, walk_sd=0.05, drop=Drop(points=10, start=80), seed=5)
+    h = simulate(days=90, tasks=50, walk_sd=0.05, drop=InjectedDrop(points=10, start=80), seed=5)
     cells = model.to_cells(h.attempts[h.attempts.day != 40])  # and one day without a run
     return h, cells, model.fit(cells, model.Sampling(seed=1))
 

@@ -4,7 +4,7 @@ import pytest
 from scipy import stats
 
 from analysis import peers
-from analysis.simulate import Drop, simulate
+from analysis.simulate import InjectedDrop, simulate
 
 
 def test_threshold_reproduces_the_published_figures():
@@ -44,14 +44,14 @@ def test_tracker_flags_a_large_drop():
     before, after = [], []
     for seed in range(10):  # overlapping windows make single histories streaky: average over several
         daily = daily_of(simulate(days=60, tasks=50, base_rate=0.58, walk_sd=0.0,
-                                  drop=Drop(points=20, start=40), seed=seed))
+                                  drop=InjectedDrop(points=20, start=40), seed=seed))
         before += [peers.tracker_degraded(daily, d, p0=0.58) for d in range(10, 40)]
         after += [peers.tracker_degraded(daily, d, p0=0.58) for d in range(45, 60)]
     assert np.mean(before) < 0.15 and np.mean(after) == 1.0
 
 
 def test_pairing_by_task_removes_difficulty_variance():
-    h = simulate(days=90, tasks=50, repeats=3, walk_sd=0.0, drop=Drop(points=5, start=60), seed=2)
+    h = simulate(days=90, tasks=50, repeats=3, walk_sd=0.0, drop=InjectedDrop(points=5, start=60), seed=2)
     df = h.attempts.rename(columns={"attempts": "total"})
     res = peers.paired_clustered(df[df.day.between(30, 59)], df[df.day >= 60])
     assert res.tasks == 50

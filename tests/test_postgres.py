@@ -7,7 +7,7 @@ import pytest
 from core import db
 from core.schema import AttemptStatus
 from runner import store
-from runner.attempt import Outcome
+from runner.attempt import AttemptResult
 from runner.lock import RunLocked, run_lock
 from runner.tasks import load_suite
 from tests.conftest import write_task
@@ -24,9 +24,9 @@ def test_schema_idempotent_attempts_and_lock_on_postgres(cfg, postgres_url, tmp_
         tasks = store.sync_suite(s, load_suite(tmp_path / "s"))
         agent = store.agent_row(s, "oracle")
         run = store.get_or_create_run(s, dt.date(2026, 5, 1), agent, tasks["t"].suite_id)
-        outcome = Outcome(AttemptStatus.passed, tests_passed=1, tests_total=1, score=1.0)
-        assert store.save_attempt(s, run.id, tasks["t"].id, 1, outcome) is True
-        assert store.save_attempt(s, run.id, tasks["t"].id, 1, outcome) is False
+        result = AttemptResult(AttemptStatus.passed, tests_passed=1, tests_total=1, score=1.0)
+        assert store.save_attempt(s, run.id, tasks["t"].id, 1, result) is True
+        assert store.save_attempt(s, run.id, tasks["t"].id, 1, result) is False
         assert store.done_keys(s, run.id) == {(tasks["t"].id, 1)}
 
     with run_lock(cfg), pytest.raises(RunLocked), run_lock(cfg):

@@ -58,3 +58,24 @@ def test_sigterm_to_codedrift_dashboard_stops_the_server(tmp_path):
             proc.kill()
             proc.wait()
     assert not _serving(port) and _processes_mentioning(f"--server.port\0{port}") == []
+
+
+def test_the_leftover_check_sees_a_child_and_a_temporary_directory():
+    """The session-end check (tests/conftest.py) is only worth something if it notices what it looks for."""
+    import tempfile
+
+    from tests.conftest import _children, _leftover_paths
+
+    child = subprocess.Popen(["sleep", "30"])
+    try:
+        assert any(line.startswith(f"{child.pid}: sleep 30") for line in _children())
+    finally:
+        child.kill()
+        child.wait()
+    assert not any(line.startswith(f"{child.pid}:") for line in _children())
+    d = tempfile.mkdtemp(prefix="codedrift-check-")
+    try:
+        assert d in _leftover_paths()
+    finally:
+        os.rmdir(d)
+    assert d not in _leftover_paths()

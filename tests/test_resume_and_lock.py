@@ -11,8 +11,8 @@ from collections import Counter
 
 import pytest
 
-from tests import REPO_ROOT
 from runner.lock import RunLocked, run_lock
+from tests import REPO_ROOT
 from tests.conftest import write_task
 
 TEST = "import m\n\ndef test_f():\n    assert m.f() == 42\n"

@@ -1,6 +1,6 @@
 from core.schema import AttemptStatus
 from runner import attempt
-from runner.attempt import Outcome, run_with_retries
+from runner.attempt import AttemptResult, run_with_retries
 
 
 def scripted(monkeypatch, statuses):
@@ -8,7 +8,8 @@ def scripted(monkeypatch, statuses):
 
     def fake_run_attempt(task, agent, sandbox_cls, limits):
         calls.append(1)
-        return Outcome(statuses[len(calls) - 1], error="boom" if statuses[len(calls) - 1] == "infra_error" else None)
+        status = statuses[len(calls) - 1]
+        return AttemptResult(status, error="boom" if status == "infra_error" else None)
 
     monkeypatch.setattr(attempt, "run_attempt", fake_run_attempt)
     return calls

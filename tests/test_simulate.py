@@ -1,17 +1,17 @@
 import numpy as np
 import pytest
 
-from analysis.simulate import Drop, simulate, simulate_misspecified
+from analysis.simulate import InjectedDrop, simulate, simulate_misspecified
 
 
 def test_base_rate_and_drop_are_exact_on_the_pass_rate_scale():
-    h = simulate(days=40, tasks=200, walk_sd=0.0, base_rate=0.55, drop=Drop(points=5, start=30), seed=0)
+    h = simulate(days=40, tasks=200, walk_sd=0.0, base_rate=0.55, drop=InjectedDrop(points=5, start=30), seed=0)
     assert h.pass_rate[0, :30] == pytest.approx(0.55, abs=1e-6)
     assert h.pass_rate[0, 30:] == pytest.approx(0.50, abs=1e-6)
 
 
 def test_slow_slide_ramps_linearly():
-    h = simulate(days=60, tasks=100, walk_sd=0.0, drop=Drop(points=6, start=20, ramp_days=30), seed=0)
+    h = simulate(days=60, tasks=100, walk_sd=0.0, drop=InjectedDrop(points=6, start=20, ramp_days=30), seed=0)
     steps = -np.diff(h.pass_rate[0, 19:50])  # days 20..49 each lose 0.2 points
     assert steps == pytest.approx(0.002, abs=1e-6) and h.pass_rate[0, -1] == pytest.approx(0.49, abs=1e-6)
 

@@ -51,3 +51,10 @@ def test_malformed_task_is_named_in_the_error(tmp_path, breakage, message):
         load_suite(tmp_path)
     assert "'broken'" in str(info.value) and message in str(info.value)
     assert "'good'" not in str(info.value)
+
+
+def test_every_default_framework_is_one_the_grader_knows():
+    from runner.grading import GRADING_BY_FRAMEWORK
+    from runner.tasks import FRAMEWORK_BY_LANGUAGE
+
+    assert set(FRAMEWORK_BY_LANGUAGE.values()) <= set(GRADING_BY_FRAMEWORK)

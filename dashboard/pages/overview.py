@@ -23,8 +23,8 @@ for _, agent in page.agents[page.agents["agent"].isin(page.selected)].iterrows()
         st.markdown(f"**{week['p_drop']:.0%} probability** of a drop of more than {delta:g} points vs. its "
                     f"baseline {WINDOW_WORDS['7d']} (estimated drop {100 * week['drop']:+.1f} points, "
                     f"90% interval {100 * week['drop_low']:+.1f} to {100 * week['drop_high']:+.1f}).")
-    columns = st.columns(3)
-    for column, window in zip(columns, ("today", "7d", "30d"), strict=True):
+    columns = st.columns(len(WINDOW_WORDS))
+    for column, window in zip(columns, WINDOW_WORDS, strict=True):
         with column:
             if window not in bayes.index:
                 st.metric(f"P(drop > {delta:g} pts) · {window}", "—", help="Not enough history for a baseline yet.")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import time
 import urllib.error
 import urllib.request
@@ -18,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from runner.agents.base import INFRA_STATUS, TRANSIENT_STATUS, Agent, AgentResult
+from runner.backoff import backoff_wait
 from runner.sandbox import Sandbox
 from runner.sandbox.base import WORKSPACE
 from runner.tasks import TaskSpec
@@ -125,8 +125,15 @@ class ApiAgent(Agent):
     default_base = "https://api.openai.com/v1"
     default_key_env = "OPENAI_API_KEY"
 
+    @property
+    def key_env(self) -> str:
+        return self.settings.get("api_key_env", self.default_key_env)
+
+    def problems(self) -> list[str]:
+        return [] if os.environ.get(self.key_env) else [f"{self.key_env} is not set: export it in the runner's environment"]
+
     def solve(self, task: TaskSpec, sandbox: Sandbox) -> AgentResult:
-        key = os.environ.get(self.settings.get("api_key_env", self.default_key_env))
+        key = os.environ.get(self.key_env)
         codec = self.codec_cls(key)
         max_turns = int(self.settings.get("max_turns", 30))
         deadline = time.monotonic() + task.time_limit_s
@@ -184,7 +191,7 @@ class ApiAgent(Agent):
             except (urllib.error.URLError, TimeoutError, ConnectionError) as e:
                 if attempt == retries:
                     raise ProviderError(f"cannot reach the API at {base}: {e}", infra=True) from None
-            time.sleep(random.uniform(0, float(self.settings.get("http_backoff_s", 2.0)) * 2**attempt))
+            time.sleep(backoff_wait(float(self.settings.get("http_backoff_s", 2.0)), attempt))
         raise AssertionError("unreachable")
 
     def _tool(self, sandbox: Sandbox, name: str, args: dict, deadline: float) -> str:

@@ -10,22 +10,27 @@ from __future__ import annotations
 import math
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field, fields
-from typing import ClassVar, Literal, get_args
+from typing import ClassVar, Literal, get_args, get_origin, get_type_hints
 
+from core.schema import Usage
 from runner.sandbox import Sandbox
 from runner.tasks import TaskSpec
 
-Outcome = Literal["ok", "timeout", "error", "infra_error"]
+# How the agent's own run ended (the attempt's status is decided later, by grading: runner/attempt.py).
+AgentOutcome = Literal["ok", "timeout", "error", "infra_error"]
 
-# HTTP statuses that mean the provider failed, not the agent: retried where transient, and never
-# counted against the agent (runner/agents/api.py, the CLI adapters, runner/gateway.py).
+# HTTP statuses that mean the provider failed, not the agent: any 5xx, and these. Never counted
+# against the agent (runner/agents/api.py, the CLI adapters, runner/gateway.py); the transient ones
+# are retried by the API agent.
+INFRA_STATUS = frozenset({401, 403, 408, 409, 429, *range(500, 600)})
 TRANSIENT_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504, 529})
-INFRA_STATUS = frozenset({401, 403}) | TRANSIENT_STATUS
 
 
 @dataclass
-class AgentResult:
-    outcome: Outcome = "ok"
+class AgentResult(Usage):
+    """What an agent reports, plus the usage fields of `Usage` (keyword-only, core/schema.py)."""
+
+    outcome: AgentOutcome = "ok"
     error: str | None = None
     log: str = ""
     final_message: str | None = None
@@ -33,15 +38,6 @@ class AgentResult:
     duration_s: float | None = None
     version: str | None = None
     model: str | None = None
-    tokens_in: int | None = None
-    tokens_out: int | None = None
-    tokens_cache_read: int | None = None
-    tokens_cache_write: int | None = None
-    cost_usd: float | None = None
-    turns: int | None = None
-    tool_calls: int | None = None
-    tool_calls_by_tool: dict[str, int] | None = None
-    model_calls: int | None = None  # counted by the harness's gateway, not reported by the agent
     transcript: str | None = None  # the raw agent output, kept compressed for drill-down
 
     def validated(self) -> AgentResult:
@@ -60,7 +56,7 @@ class AgentResult:
             if isinstance(clean, str) and cap and len(clean) > cap:  # logs keep their end, where failures show
                 clean = clean[-cap:] if f.name in ("log", "transcript") else clean[:cap]
             values[f.name] = clean
-        if values["outcome"] not in get_args(Outcome):
+        if values["outcome"] not in get_args(AgentOutcome):
             bad.append(f"outcome={self.outcome!r}")
             values["outcome"] = "error"
         out = AgentResult(**values)
@@ -71,13 +67,19 @@ class AgentResult:
 
 TEXT_CAPS = {"error": 2_000, "log": 200_000, "final_message": 100_000, "version": 100, "model": 200,
              "transcript": 4_000_000, "outcome": 20}
+
+
+def _usage_kind(hint) -> str:
+    """A usage field's kind follows from its type: an int is a count, a float an amount, a dict counts by name."""
+    kind = next(get_origin(t) or t for t in get_args(hint) if t is not type(None))
+    return {int: "count", float: "amount", dict: "counts"}[kind]
+
+
 FIELD_KINDS = {
     **dict.fromkeys(TEXT_CAPS, "text"),
     **dict.fromkeys(("exit_code",), "int"),
-    **dict.fromkeys(("tokens_in", "tokens_out", "tokens_cache_read", "tokens_cache_write", "turns", "tool_calls",
-                     "model_calls"), "count"),
-    **dict.fromkeys(("duration_s", "cost_usd"), "amount"),
-    "tool_calls_by_tool": "counts",
+    **dict.fromkeys(("duration_s",), "amount"),
+    **{name: _usage_kind(hint) for name, hint in get_type_hints(Usage).items()},
 }
 
 
@@ -132,6 +134,10 @@ class Agent(ABC):
     def version(self) -> str | None:
         """The agent's own version string (CLI version), recorded on the run."""
         return None
+
+    def problems(self) -> list[str]:
+        """What this host lacks to run the agent (a key, an installed CLI), each with its fix; for `codedrift doctor`."""
+        return []
 
     @abstractmethod
     def solve(self, task: TaskSpec, sandbox: Sandbox) -> AgentResult: ...

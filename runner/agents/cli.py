@@ -89,6 +89,23 @@ class CliAgent(Agent):
     def mounts(self) -> dict[str, str]:
         return {self.settings["cli_dir"]: install.MOUNT_POINT} if self.settings.get("cli_dir") else {}
 
+    def problems(self) -> list[str]:
+        found = []
+        offline = self.settings.get("network", True) in (False, "none")
+        if not offline and self.key_env and not os.environ.get(self.key_env):
+            found.append(f"{self.key_env} is not set: export it in the runner's environment (never in a setting)")
+        cli_dir = self.settings.get("cli_dir")
+        if cli_dir and self.adapter in install.NPM_CLIS:
+            binary = Path(cli_dir) / install.NPM_CLIS[self.adapter][1]
+            if not binary.exists():
+                found.append(f"no {self.adapter} CLI at {binary}: run `codedrift agents install {self.adapter}`")
+        elif cli_dir and not Path(cli_dir).is_dir():
+            found.append(f"cli_dir {cli_dir} does not exist")
+        elif not cli_dir and "command" not in self.settings and self.adapter in install.NPM_CLIS:
+            found.append(f"no CLI installed: run `codedrift agents install {self.adapter}` and set cli_dir "
+                         "to the path it prints")
+        return found
+
     def command(self) -> list[str]:
         if "command" in self.settings:
             cmd = self.settings["command"]

@@ -1,4 +1,4 @@
-"""Runs the hidden tests with pytest inside the grading sandbox and reports each test's outcome.
+"""Runs the hidden tests with pytest inside the grading sandbox and reports whether each test passed.
 
 Shipped into the sandbox owned by the harness (read-only to the code under test) and started as
 `python3 -I -B pytest_bootstrap.py`: isolated mode ignores PYTHON* variables, the user site and the
@@ -33,9 +33,9 @@ import pytest  # noqa: E402  (deliberately before the workspace is on sys.path)
 sys.path.append(WORKSPACE)
 
 
-class Outcomes:
-    """Each test's outcome over its setup, call and teardown: passed only if the call passed and no
-    phase failed; skipped or expected-failure counts as not passed."""
+class PassFail:
+    """Whether each test passed, over its setup, call and teardown: passed only if the call passed and
+    no phase failed; skipped or expected-failure counts as not passed."""
 
     def __init__(self):
         self.tests = {}
@@ -52,11 +52,11 @@ class Outcomes:
             self.tests[f"{report.nodeid}::<collection>"] = False
 
 
-outcomes = Outcomes()
+pass_fail = PassFail()
 status = int(pytest.main(["-q", "-p", "no:cacheprovider", "--noconftest", "-c", f"{GRADER}/pytest.ini",
-                          "--rootdir", GRADER, f"{GRADER}/tests"], plugins=[outcomes]))
+                          "--rootdir", GRADER, f"{GRADER}/tests"], plugins=[pass_fail]))
 sys.stdout.flush()
 sys.stderr.flush()
-channel.write(json.dumps({"tests": outcomes.tests, "exitstatus": status}) + "\n")
+channel.write(json.dumps({"tests": pass_fail.tests, "exitstatus": status}) + "\n")
 channel.flush()
 os._exit(status)

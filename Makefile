@@ -26,4 +26,4 @@ bench-fit: setup
 	.venv/bin/python benchmarks/fit_time.py
 
 bench-detection: setup
-	.venv/bin/python benchmarks/detection.py
+	.venv/bin/python benchmarks/detection.py --null 30 --per-drop 10 --json benchmarks/results/detection.json

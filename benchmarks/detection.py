@@ -155,7 +155,8 @@ def main() -> None:
                        f"[histories detected within {HORIZON} days]. bayes = this tracker's model.",
             "table": table, "thresholds": cut, "raw_false_alarm_rates": raw,
             "note": f"Analytic minimum detectable drop at this volume: {100 * mdd:.1f} points. "
-                    "Reproduce: python benchmarks/detection.py --json benchmarks/results/detection.json",
+                    f"Reproduce: python benchmarks/detection.py --null {args.null} --per-drop {args.per_drop} "
+                    f"--seed {args.seed} --json benchmarks/results/detection.json",
         }, indent=1, default=float))
 
 

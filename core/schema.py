@@ -7,7 +7,7 @@ keep pointing at the exact task they were graded against.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import field, make_dataclass
 from enum import StrEnum
 
 from sqlalchemy import JSON, Column, LargeBinary, UniqueConstraint
@@ -24,32 +24,6 @@ class AttemptStatus(StrEnum):
     timeout = "timeout"
     error = "error"  # the agent crashed or produced unusable output: counts against the agent
     infra_error = "infra_error"  # our side failed (sandbox, network, API outage): excluded from statistics
-
-
-@dataclass(kw_only=True)
-class Usage:
-    """What an attempt used, as the agent reported it or the harness's egress gateway counted it. The one
-    definition of these fields: `AgentResult` (runner/agents/base.py) inherits them, its validation reads
-    their types, and `Attempt` has one nullable column per field, of the same name and type. Adding a
-    field here is all it takes (core/db.py adds the column to an existing database)."""
-
-    tokens_in: int | None = None
-    tokens_out: int | None = None
-    tokens_cache_read: int | None = None
-    tokens_cache_write: int | None = None
-    cost_usd: float | None = None
-    turns: int | None = None
-    tool_calls: int | None = None
-    tool_calls_by_tool: dict[str, int] | None = None
-    model_calls: int | None = None  # model API calls counted by the harness's gateway, not reported by the agent
-
-
-USAGE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Usage))
-
-
-def usage_of(obj) -> dict:
-    """The usage fields of an `AgentResult`, `Usage` or `Attempt`, by name: how they are copied from one to another."""
-    return {name: getattr(obj, name) for name in USAGE_FIELDS}
 
 
 class RunStatus(StrEnum):
@@ -120,7 +94,9 @@ class Attempt(SQLModel, table=True):
     agent_duration_s: float | None = None
     agent_version: str | None = None  # e.g. `claude --version` inside the sandbox
     model: str | None = None  # as the agent reported it
-    # One nullable column per `Usage` field, same name, type and order (tests/test_db.py keeps them in step).
+    # What the attempt used, as the agent reported it or the harness's egress gateway counted it: the one
+    # definition of these fields (`Usage` below is made from them). A new one is nullable, so core/db.py
+    # adds it to an existing database.
     tokens_in: int | None = None
     tokens_out: int | None = None
     tokens_cache_read: int | None = None
@@ -129,7 +105,7 @@ class Attempt(SQLModel, table=True):
     turns: int | None = None
     tool_calls: int | None = None
     tool_calls_by_tool: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
-    model_calls: int | None = None
+    model_calls: int | None = None  # model API calls counted by the harness's gateway, not reported by the agent
     final_message: str | None = None
     transcript_gz: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
     exit_code: int | None = None
@@ -142,6 +118,20 @@ class Attempt(SQLModel, table=True):
     agent_log: str | None = None
     test_log: str | None = None
     finished_at: dt.datetime = Field(default_factory=utcnow)
+
+
+USAGE_FIELDS = ("tokens_in", "tokens_out", "tokens_cache_read", "tokens_cache_write", "cost_usd", "turns",
+                "tool_calls", "tool_calls_by_tool", "model_calls")
+
+# The usage fields as a keyword-only dataclass, made from the columns above: `AgentResult`
+# (runner/agents/base.py) inherits them and its validation reads their types.
+Usage = make_dataclass("Usage", [(name, Attempt.model_fields[name].annotation, field(default=None))
+                                 for name in USAGE_FIELDS], kw_only=True, module=__name__)
+
+
+def usage_of(obj) -> dict:
+    """The usage fields of an `AgentResult`, `Usage` or `Attempt`, by name: how they are copied from one to another."""
+    return {name: getattr(obj, name) for name in USAGE_FIELDS}
 
 
 class Fit(SQLModel, table=True):

@@ -60,13 +60,13 @@ def difficulty(tasks: pd.DataFrame) -> alt.Chart:
                                          height=max(200, 18 * len(tasks)), width="container")
 
 
-def heatmap(outcomes: pd.DataFrame) -> alt.Chart:
-    return alt.Chart(outcomes).mark_rect().encode(
+def heatmap(attempts: pd.DataFrame) -> alt.Chart:
+    return alt.Chart(attempts).mark_rect().encode(
         x=alt.X("yearmonthdate(day):O", title="Day", axis=alt.Axis(labelAngle=-60)),
         y=alt.Y("task:N", title=None),
-        color=alt.Color("status:N", scale=STATUS_COLOURS, title="Outcome"),
+        color=alt.Color("status:N", scale=STATUS_COLOURS, title="Status"),
         tooltip=[alt.Tooltip("day:T", title="Day"), "task", "status", "attempt_no"],
-    ).properties(title="Outcome per task and day", width="container")
+    ).properties(title="Status per task and day", width="container")
 
 
 def daily(ops: pd.DataFrame, column: str, title: str, y_title: str) -> alt.Chart:

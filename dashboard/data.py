@@ -91,7 +91,7 @@ def group_days(url: str, fit_id: int) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=TTL)
-def outcomes(url: str) -> pd.DataFrame:
+def attempts(url: str) -> pd.DataFrame:
     """One row per attempt with what the public may see: no logs, no transcripts."""
     df = query(url, """
         SELECT r.id AS run_id, r.date AS day, a.name AS agent, r.simulated, t.name AS task, t.language, t.kind,
@@ -129,11 +129,11 @@ def public_text(s):
     return s if len(s) <= TEXT_CAP else s[:TEXT_CAP] + f"\n… [{len(s) - TEXT_CAP} more characters not shown]"
 
 
-def version_changes(outcomes: pd.DataFrame) -> pd.DataFrame:
+def version_changes(attempts: pd.DataFrame) -> pd.DataFrame:
     """Per agent, the first day of each new (agent version, model) pair: rules on the main chart."""
-    if outcomes.empty:
+    if attempts.empty:
         return pd.DataFrame(columns=["agent", "day", "label"])
-    per_day = (outcomes.sort_values("day").groupby(["agent", "day"])
+    per_day = (attempts.sort_values("day").groupby(["agent", "day"])
                .agg(version=("agent_version", "first"), model=("model", "first")).reset_index())
     per_day["label"] = per_day["version"].fillna("?") + " · " + per_day["model"].fillna("?")
     changed = per_day["label"] != per_day.groupby("agent")["label"].shift()

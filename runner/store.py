@@ -46,7 +46,8 @@ def save_agent(s: Session, name: str, adapter: str, model: str | None = None, se
                control: bool = False, simulated: bool = False) -> Agent:
     """Create or change an agent: the one place agent rows are written (CLI, built-ins, the demo)."""
     row = s.exec(select(Agent).where(Agent.name == name)).first() or Agent(name=name, adapter=adapter)
-    row.adapter, row.model, row.settings, row.control, row.simulated = adapter, model, settings or {}, control, simulated
+    row.adapter, row.model, row.settings = adapter, model, settings or {}
+    row.control, row.simulated = control, simulated
     s.add(row)
     s.commit()
     return row

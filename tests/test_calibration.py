@@ -2,7 +2,7 @@
 each. If model and sampler are right, a 90% interval covers its truth in 90% of the replicates.
 
 80 replicates tell 90% from 75%: the check passes a calibrated model with probability ~0.98 and a
-model whose intervals cover only 75% of the time with probability ~0.06.
+model whose intervals cover only 75% of the time with probability ~0.07.
 """
 
 import numpy as np

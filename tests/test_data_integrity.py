@@ -41,6 +41,7 @@ def _fit(s, agent_id: int, task_id: int, last_day: dt.date, complete: bool = Tru
 
 def hostile_database(url: str) -> dict[str, int]:
     """Agent, task and agent output named like spreadsheet formulas; one complete fit."""
+    db.init(url)
     with db.session(url) as s:
         suite, agent = Suite(name="s"), Agent(name=HOSTILE[0], adapter="null", model="-model", simulated=True)
         s.add_all([suite, agent])

@@ -7,8 +7,8 @@ from dashboard.common import in_range, open_page, plain
 
 page = open_page("Breakdown by language and task kind",
                  "A drop confined to one language or kind of task shows here before it moves the headline.")
-outcomes = in_range(data.outcomes(page.url), page)
-graded = outcomes[outcomes["status"] != "infra_error"]
+attempts = in_range(data.attempts(page.url), page)
+graded = attempts[attempts["status"] != "infra_error"]
 modelled = in_range(data.group_days(page.url, page.fit["id"]), page)
 
 for agent in page.selected:

@@ -36,6 +36,6 @@ else:
     st.info("The posterior file of this fit is not available on this server.")
 
 st.header("Raw attempts")
-attempts = data.outcomes(page.url)
+attempts = data.attempts(page.url)
 st.caption("One row per attempt (logs and transcripts excluded). Columns: " + ", ".join(attempts.columns))
 st.download_button("CSV", to_csv(attempts), "attempts.csv", "text/csv", key="attempts-csv")

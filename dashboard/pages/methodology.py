@@ -12,18 +12,22 @@ fit, rule = page.fit, page.fit["rule"]
 st.header("The model in plain words")
 st.markdown("""
 Every day each tracked agent attempts the same suite of coding tasks in a locked-down sandbox, and hidden
-tests grade each attempt. Some tasks are harder than others, and a day's pass rate moves with *which* tasks
-passed as much as with the agent. So the model estimates both at once: a **difficulty** for each task,
-shared by all agents, and an **ability** for each agent on each day that drifts slowly from day to day
-(a random walk), so a day without a run is bridged rather than dropped. Infrastructure failures (our
-side, or the provider's API being down) are excluded; timeouts and crashes count as failures.
+tests grade each attempt (what the sandbox and grader withstand, and what they do not yet: `docs/integrity.md`,
+tested by `tests/test_hostile.py`). Some tasks are harder than others, and a day's pass rate moves with
+*which* tasks passed as much as with the agent. So the model estimates both at once: a **difficulty** for
+each task, shared by all agents, and an **ability** for each agent on each day that drifts slowly from day
+to day (a random walk), so a day without a run is bridged rather than dropped. Infrastructure failures (our
+side, or the provider's API being down) are excluded; timeouts and crashes count as failures
+(`tests/test_fit.py::test_fit_stores_diagnostics_summaries_and_the_posterior`).
 """)
 st.latex(r"\operatorname{logit} P(\text{pass}_{a,d,t}) = \theta_{a,d} - b_t,\qquad "
          r"\theta_{a,d} = \theta_{a,d-1} + \sigma_a\,\varepsilon_{a,d},\qquad \textstyle\sum_t b_t = 0")
 st.markdown(f"""
-Priors: the daily step σ ~ HalfNormal(0.1) logits; difficulties ~ Normal(0, σ_b) with σ_b ~ HalfNormal(2);
-the level ~ Normal(0, 2). The number shown is the **expected pass rate on the current suite**, the average
-over tasks of logistic(θ − b), with 50% and 90% credible intervals.
+Priors (as in `analysis/model.py`): the daily step σ ~ Gamma(shape 3, rate 60) logits, mean 0.05;
+difficulties ~ Normal(0, σ_b) with σ_b ~ HalfNormal(2); the level ~ Normal(0, 2). Whether 90% intervals
+cover the truth 90% of the time is checked on 80 histories drawn from these priors
+(`tests/test_calibration.py`). The number shown is the **expected pass rate on the current suite**, the
+average over tasks of logistic(θ − b), with 50% and 90% credible intervals.
 
 **Degradation.** For today, the last 7 days and the last 30 days, the drop is the mean expected pass rate
 over a baseline (the {rule['baseline_days']} days before the window{', or the pinned period '
@@ -51,13 +55,24 @@ for agent_id, mdd in (fit["min_detectable_drop"] or {}).items():
     st.markdown(f"**{plain(names.get(agent_id, agent_id))}**: with {mdd['tasks_per_day']:.0f} tasks a day and "
                 f"{mdd['attempts_per_task']:.1f} attempt(s) per task, this tracker cannot reliably see drops smaller "
                 f"than **{mdd['points']:.1f} points** within a week (the sudden drop flagged *degraded* with 80% "
-                "probability on the 7th day).")
+                "probability on the 7th day; a linear-Gaussian approximation of the model, checked against "
+                "that approximation by simulation in `tests/test_detect.py`, not against the full model).")
 figures = data.detection_figures()
 if figures:
     st.subheader("Detection power on simulated histories")
     st.caption(figures["setting"])
     st.dataframe(pd.DataFrame(figures["table"]), hide_index=True)
     st.caption(figures["note"])
+    st.markdown("""
+The stored run: `python benchmarks/detection.py --null 30 --per-drop 10 --json benchmarks/results/detection.json`.
+With every method held to the same false-alarm rate, this model is about as fast as the paired per-task test,
+ahead of the pooled binomial test and CUSUM on the slow 5-point slide (8 of 10 histories caught within 30 days
+against 4 and 5) and by a day or two on 10-point drops, and no better on 3- and 5-point drops. What it gains is
+a false-alarm rate that holds: on the same 900 no-drop days the public tracker's rule as configured flagged
+12.0% of days, this model's *degraded* threshold (P ≥ 0.95) none. The *watch* threshold (0.70) sits just above
+the calibrated one-per-90-days level (0.679), so it flags at most 1.1% of those days; it was not re-measured
+at 0.70. The full write-up: `docs/analysis.md`.
+""")
 
 st.header("How the other methods judge the same data")
 st.markdown("""
@@ -67,7 +82,8 @@ st.markdown("""
   significant drop at that sample size).
 * **paired** — per-task differences between the window and its baseline with standard errors clustered
   by task (Miller 2024, "Adding Error Bars to Evals"): task difficulty cancels.
-* **cusum** — a one-sided cumulative-sum alarm on daily pass rates.
+* **cusum** — a one-sided cumulative-sum alarm on daily pass rates, with its limit set so that it flags
+  one no-drop day in 90 in the detection benchmark.
 """)
 verdicts = data.verdicts(page.url, fit["id"])
 shown = verdicts[verdicts["agent"].isin(page.selected)][

@@ -11,7 +11,7 @@ fit, rule = page.fit, page.fit["rule"]
 delta = 100 * rule["delta"]
 verdicts = data.verdicts(page.url, fit["id"])
 ability = in_range(data.ability(page.url, fit["id"]), page)
-changes = in_range(data.version_changes(data.outcomes(page.url)), page)
+changes = in_range(data.version_changes(data.attempts(page.url)), page)
 
 for _, agent in page.agents[page.agents["agent"].isin(page.selected)].iterrows():
     name = agent["agent"]

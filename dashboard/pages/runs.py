@@ -7,12 +7,12 @@ from dashboard.common import in_range, open_page
 
 page = open_page("Runs", "Operational metrics per day; infrastructure errors are excluded from the statistics.",
                  need_fit=False)
-outcomes = in_range(data.outcomes(page.url), page)
-if outcomes.empty:
+attempts = in_range(data.attempts(page.url), page)
+if attempts.empty:
     st.info("No attempts in the selected range.")
     st.stop()
-ops = (outcomes.assign(infra_errors=outcomes["status"] == "infra_error",
-                       tokens=outcomes["tokens_in"].fillna(0) + outcomes["tokens_out"].fillna(0))
+ops = (attempts.assign(infra_errors=attempts["status"] == "infra_error",
+                       tokens=attempts["tokens_in"].fillna(0) + attempts["tokens_out"].fillna(0))
        .groupby(["agent", "day"])
        .agg(attempts=("status", "size"), infra_errors=("infra_errors", "sum"), tokens=("tokens", "sum"),
             cost_usd=("cost_usd", "sum"), runtime_min=("duration_s", lambda s: s.sum() / 60),
@@ -26,14 +26,14 @@ for i, (column, title, unit) in enumerate([
     (left if i % 2 == 0 else right).altair_chart(charts.daily(ops, column, title, unit), width="stretch")
 
 st.subheader("A run's attempts")
-runs = (outcomes.groupby(["run_id", "day", "agent"]).size().rename("attempts").reset_index()
+runs = (attempts.groupby(["run_id", "day", "agent"]).size().rename("attempts").reset_index()
         .sort_values("day", ascending=False))
 labels = {int(r.run_id): f"{r.day.date()} · {r.agent} · {r.attempts} attempts" for r in runs.itertuples()}
 run_id = st.selectbox("Run", list(labels), key="run", format_func=labels.get)
-attempts = data.run_attempts(page.url, run_id)
-st.dataframe(attempts.drop(columns=["final_message", "test_log"]), hide_index=True)
-task = st.selectbox("Attempt output", attempts["task"] + " #" + attempts["attempt_no"].astype(str), key="attempt")
-shown = attempts[(attempts["task"] + " #" + attempts["attempt_no"].astype(str)) == task].iloc[0]
+in_run = data.run_attempts(page.url, run_id)
+st.dataframe(in_run.drop(columns=["final_message", "test_log"]), hide_index=True)
+task = st.selectbox("Attempt output", in_run["task"] + " #" + in_run["attempt_no"].astype(str), key="attempt")
+shown = in_run[(in_run["task"] + " #" + in_run["attempt_no"].astype(str)) == task].iloc[0]
 st.caption("Agent output is shown as plain text, never rendered.")
 for field in ("final_message", "error", "test_log"):
     if isinstance(shown[field], str) and shown[field]:

@@ -10,13 +10,13 @@ page = open_page("Tasks", "Difficulty is shared by all agents and estimated with
 tasks = data.difficulty(page.url, page.fit["id"])
 st.altair_chart(charts.difficulty(tasks), width="stretch")
 
-outcomes = in_range(data.outcomes(page.url), page)
-st.subheader("Outcomes in the selected range")
-if outcomes.empty:
+attempts = in_range(data.attempts(page.url), page)
+st.subheader("Attempts in the selected range")
+if attempts.empty:
     st.info("No attempts in the selected range.")
     st.stop()
-agent = st.selectbox("Agent", sorted(outcomes["agent"].unique()), key="tasks_agent")
-mine = outcomes[outcomes["agent"] == agent]
+agent = st.selectbox("Agent", sorted(attempts["agent"].unique()), key="tasks_agent")
+mine = attempts[attempts["agent"] == agent]
 st.altair_chart(charts.heatmap(mine), width="stretch")
 
 task = st.selectbox("Task", sorted(mine["task"].unique()), key="task")

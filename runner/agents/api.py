@@ -130,7 +130,9 @@ class ApiAgent(Agent):
         return self.settings.get("api_key_env", self.default_key_env)
 
     def problems(self) -> list[str]:
-        return [] if os.environ.get(self.key_env) else [f"{self.key_env} is not set: export it in the runner's environment"]
+        if os.environ.get(self.key_env):
+            return []
+        return [f"{self.key_env} is not set: export it in the runner's environment"]
 
     def solve(self, task: TaskSpec, sandbox: Sandbox) -> AgentResult:
         key = os.environ.get(self.key_env)

@@ -136,7 +136,7 @@ class Agent(ABC):
         return None
 
     def problems(self) -> list[str]:
-        """What this host lacks to run the agent (a key, an installed CLI), each with its fix; for `codedrift doctor`."""
+        """What this host lacks to run the agent (a key, an installed CLI), each with its fix (`codedrift doctor`)."""
         return []
 
     @abstractmethod

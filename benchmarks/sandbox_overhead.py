@@ -41,7 +41,8 @@ def bare(task: TaskSpec) -> float:
         for name, body in grading.grader_files(fw, task.tests_dir).files.items():  # decoys included, as graded
             (grader / name).parent.mkdir(parents=True, exist_ok=True)
             (grader / name).write_bytes(body)
-        cmd = [arg.replace(grading.GRADER_DIR, str(grader)).replace(WORKSPACE, str(ws)) for arg in fw.command]
+        cmd = [arg.replace(grading.GRADER_DIR, str(grader)).replace(WORKSPACE, str(ws))
+               for arg in fw.command(task.per_test_limit_s)]
         if cmd[0] == "python3":
             cmd[0] = sys.executable
         # The host's virtualenv is large; plugin autoload would charge its entry-point scan to the baseline.

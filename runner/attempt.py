@@ -145,7 +145,7 @@ def _grade(task: TaskSpec, sandbox_cls: type[Sandbox], limits: Limits, work: sna
         with sandbox_cls(task.image, grade_limits) as sb:
             sb.put_tar(WORKSPACE, work.file)
             sb.write_files(files.files, dest=grading.GRADER_DIR, owner=HARNESS_UID)
-            res = sb.exec(fw.command, env={})
+            res = sb.exec(fw.command(task.per_test_limit_s), env={})
     except SandboxLost as e:  # the solution's code took its sandbox down
         return AttemptResult(AttemptStatus.failed, error=f"grading sandbox: {e}", **base)
     except SandboxError as e:

@@ -116,7 +116,7 @@ def node_decoy(name: str, a: int, b: int) -> str:
 
 @dataclass(frozen=True)
 class Framework:
-    command: list[str]
+    command: Callable[[int], list[str]]  # per-test time limit (s) -> the grading command
     parse: Callable[[str], Report]
     test_files: str  # glob of the test files that get decoys
     decoy: Callable[[str, int, int], str]
@@ -131,7 +131,8 @@ def _bootstrap() -> bytes:
 # Test framework name (a task's `framework`) -> how to grade with it: the frameworks the harness knows.
 GRADING_BY_FRAMEWORK = {
     "pytest": Framework(
-        command=["python3", "-I", "-B", f"{GRADER_DIR}/pytest_bootstrap.py", WORKSPACE, GRADER_DIR],
+        command=lambda per_test_s: ["python3", "-I", "-B", f"{GRADER_DIR}/pytest_bootstrap.py", WORKSPACE, GRADER_DIR,
+                                    str(per_test_s)],
         parse=parse_pytest,
         test_files="test_*.py",
         decoy=pytest_decoy,
@@ -139,7 +140,8 @@ GRADING_BY_FRAMEWORK = {
         support_files={"pytest.ini": b"[pytest]\n", "pytest_bootstrap.py": _bootstrap()},
     ),
     "node": Framework(
-        command=["sh", "-c", f'exec node --test --test-reporter=tap {TESTS_DIR}/*.test.mjs'],
+        # node 18 (Debian bookworm) has no per-test timeout flag: only the suite's limit applies.
+        command=lambda per_test_s: ["sh", "-c", f"exec node --test --test-reporter=tap {TESTS_DIR}/*.test.mjs"],
         parse=parse_node_tap,
         test_files="*.test.mjs",
         decoy=node_decoy,

@@ -171,3 +171,35 @@ def test_adapter_crash_is_an_infra_error_and_the_run_goes_on(cfg, backend_name, 
     assert report.new == {"infra_error": 2}
     assert all("agent adapter crashed: KeyError('usage')" in a.error for a in got.values())
     assert "Traceback" in got["a"].agent_log
+
+
+LOOPING = """
+def f():
+    while True:
+        try:
+            while True:
+                pass
+        except Exception:  # a loop that swallows ordinary exceptions
+            pass
+"""
+
+
+def test_a_looping_workspace_fails_in_seconds_not_at_the_suite_limit(cfg, backend_name, tmp_path):
+    """Each hidden test has its own time limit (`per_test_limit_s`): the null agent leaves a workspace
+    whose function never returns, and both tests fail at about 2 s each, far inside the 120 s suite limit;
+    the passing test beside them is untouched by the limit."""
+    root = tmp_path / "tasks" / "s"
+    tests = TEST_IMPORT + "\n\ndef test_g():\n    assert m.f() == 42\n\n\ndef test_quick():\n    assert True\n"
+    write_task(root, "t", workspace=LOOPING, solution="def f():\n    return 42\n", tests=tests,
+               expected_tests=3, per_test_limit_s=2, test_time_limit_s=120)
+    cfg = replace(cfg, tasks_dir=tmp_path / "tasks", sandbox=backend_name)
+    run(cfg, suite_name="s", agent_name="null")
+    got = attempts_by_task(cfg)["t"]
+    assert got.status == "failed" and (got.tests_passed, got.tests_total) == (1, 3), got.error
+    assert "per-test time limit of 2 s" in got.test_log
+    assert got.duration_s < 60  # two tests at ~2 s each, plus sandbox start-up; the suite limit is 120 s
+
+    run(replace(cfg, tasks_dir=tmp_path / "tasks"), suite_name="s", agent_name="oracle")
+    with db.session(cfg.db_url) as s:
+        oracle = s.exec(select(Attempt).join(Run).join(Agent).where(Agent.name == "oracle")).one()
+    assert oracle.status == "passed" and oracle.tests_passed == 3

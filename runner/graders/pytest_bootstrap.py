@@ -11,7 +11,10 @@ current directory, so nothing in the workspace runs before the test runner is lo
   was copied in (runner/snapshot.py): an agent's compiled file never stands in for its source;
 - the report leaves on the process's original stdout, which nothing else writes to (pytest's own
   output goes to stderr), as exactly one JSON line, and the process ends right after it with
-  `os._exit`: no atexit hook of the code under test runs after the report is written.
+  `os._exit`: no atexit hook of the code under test runs after the report is written;
+- each test's call has its own time limit (argv[3], seconds): past it, the test fails with pytest's
+  own `Failed` (a BaseException, so `except Exception` in the code under test does not swallow it),
+  re-raised every second until the call returns. A loop fails in seconds, not at the suite's limit.
 The code under test shares this process and could still write to that stream; the harness treats a
 second line, an unreadable line, or a disagreeing exit code as tampering, and decoy tests that must
 fail catch any "make everything pass" forgery.
@@ -19,9 +22,11 @@ fail catch any "make everything pass" forgery.
 
 import json
 import os
+import signal
 import sys
 
 WORKSPACE, GRADER = sys.argv[1], sys.argv[2]
+PER_TEST_S = float(sys.argv[3]) if len(sys.argv) > 3 else 0.0
 channel = os.fdopen(os.dup(1), "w")
 os.dup2(2, 1)
 for var in [k for k in os.environ if k.startswith("PYTEST_")]:
@@ -39,6 +44,7 @@ class PassFail:
 
     def __init__(self):
         self.tests = {}
+        self.timing = False
 
     def pytest_runtest_logreport(self, report):
         ok = report.passed and not getattr(report, "wasxfail", None)
@@ -50,6 +56,24 @@ class PassFail:
     def pytest_collectreport(self, report):
         if report.failed:
             self.tests[f"{report.nodeid}::<collection>"] = False
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_call(self, item):
+        if PER_TEST_S <= 0:
+            yield
+            return
+        self.timing = True
+        signal.signal(signal.SIGALRM, self.over_time)
+        signal.setitimer(signal.ITIMER_REAL, PER_TEST_S, 1.0)
+        try:
+            yield
+        finally:
+            self.timing = False  # a signal arriving after the call is ignored, not raised into pytest itself
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+    def over_time(self, signum, frame):
+        if self.timing:
+            pytest.fail(f"over the per-test time limit of {PER_TEST_S:g} s", pytrace=False)
 
 
 pass_fail = PassFail()

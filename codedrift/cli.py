@@ -61,7 +61,6 @@ def _sub(parent, name: str, help: str, func=None) -> argparse.ArgumentParser:
 def _parser() -> argparse.ArgumentParser:
     from runner.agents import ADAPTERS, BUILTIN_AGENTS
 
-    default = settings.Settings.__dataclass_fields__  # the one source of the documented defaults
     p = argparse.ArgumentParser(prog="codedrift", description=__doc__, formatter_class=HelpFormatter)
     p.set_defaults(help_of=p)
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -83,21 +82,21 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--workers", type=int, default=2, help="attempts run at once")
     r.add_argument("--retries", type=int, default=None,
                    help="retries of an infrastructure error, with exponential backoff and full jitter "
-                        f"(default: CODEDRIFT_RETRIES or {default['retries'].default})")
+                        f"(default: CODEDRIFT_RETRIES or {settings.RETRIES})")
 
     f = _sub(sub, "fit", "fit the ability model to the graded attempts", cmd_fit)
     f.add_argument("--agent", action="append", default=[], help="agent name (repeatable; default: all)")
     f.add_argument("--since", type=dt.date.fromisoformat, default=None, help="first day, YYYY-MM-DD (default: all)")
     f.add_argument("--window-days", type=int, default=None,
                    help="fit at most this many days; earlier fits carry in as priors "
-                        f"(default: CODEDRIFT_FIT_WINDOW_DAYS or {default['fit_window_days'].default})")
+                        f"(default: CODEDRIFT_FIT_WINDOW_DAYS or {settings.FIT_WINDOW_DAYS})")
     f.add_argument("--likelihood", choices=["binary", "partial"], default="binary",
                    help="pass/fail, or tests passed of tests run")
     f.add_argument("--group-by", choices=["language", "kind"], default=None,
                    help="per-group ability walks (default: none)")
     f.add_argument("--delta", type=float, default=None,
                    help="practical drop threshold, points "
-                        f"(default: CODEDRIFT_DELTA or {100 * default['delta'].default:g})")
+                        f"(default: CODEDRIFT_DELTA or {100 * settings.DELTA:g})")
     f.add_argument("--baseline", type=_period, default=None, metavar="START:END",
                    help="pin the baseline period (e.g. a release) (default: the 30 days before each window)")
     f.add_argument("--draws", type=int, default=1000, help="posterior draws per chain")

@@ -3,7 +3,7 @@ that fixes it. It changes nothing: no database is created, no image built, no ag
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from core import db
@@ -60,25 +60,23 @@ def image_checks(cfg: Settings) -> Iterator[Check]:
             yield Check(f"image {name}", True, f"{where} present ({cfg.images_dir})")
 
 
-def database_checks(cfg: Settings) -> Iterator[Check]:
+def database_check(cfg: Settings) -> Check:
     problems = db.schema_problems(cfg.db_url)
     shown = db.display_url(cfg.db_url)
     if problems:
-        yield Check("database", False, f"{shown}: {'; '.join(problems[:3])}: run `codedrift init`")
-    else:
-        yield Check("database", True, f"{shown}: schema current")
+        return Check("database", False, f"{shown}: {'; '.join(problems[:3])}: run `codedrift init`")
+    return Check("database", True, f"{shown}: schema current")
 
 
 def agent_checks(cfg: Settings) -> Iterator[Check]:
-    """Every registered agent: its adapter exists and the host has what it needs (keys, CLIs)."""
+    """Every registered agent (read from a database whose schema is current): its adapter exists and
+    the host has what it needs (keys, CLIs)."""
     from sqlmodel import select
 
     from core.schema import Agent
     from runner import agents
     from runner.agents.config import AgentConfigError
 
-    if db.schema_problems(cfg.db_url):
-        return  # the database check already says what to do
     with db.session(cfg.db_url) as s:
         rows = s.exec(select(Agent).where(Agent.simulated == False)).all()  # noqa: E712 (SQL, not Python)
     for row in rows:
@@ -89,9 +87,7 @@ def agent_checks(cfg: Settings) -> Iterator[Check]:
         yield Check(f"agent {row.name}", not problems, "; ".join(problems) or f"adapter {row.adapter} ready")
 
 
-CHECKS: tuple[Callable[[Settings], Iterator[Check]], ...] = (sandbox_checks, image_checks, database_checks,
-                                                             agent_checks)
-
-
 def diagnose(cfg: Settings) -> list[Check]:
-    return [check for group in CHECKS for check in group(cfg)]
+    database = database_check(cfg)
+    agents = list(agent_checks(cfg)) if database.ok else []  # else the database check says what to do
+    return [*sandbox_checks(cfg), *image_checks(cfg), database, *agents]

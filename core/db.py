@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
-from sqlalchemy import event, inspect, text
+from sqlalchemy import Column, Table, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, SQLModel, create_engine
 
 from core import schema  # noqa: F401  (registers the tables)
 from core.secrets import scrub
+from core.settings import sqlite_path
 
 
 @cache
 def engine(url: str, read_only: bool = False) -> Engine:
-    if url.startswith("sqlite:///"):
-        path = Path(url.removeprefix("sqlite:///"))
+    path = sqlite_path(url)
+    if path is not None:
         if read_only:
             eng = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true", connect_args={"timeout": 30})
         else:
@@ -48,20 +49,12 @@ def init(url: str) -> Engine:
 
 def schema_problems(url: str) -> list[str]:
     """What `init` would change, without changing anything (for `codedrift doctor`)."""
-    path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+    path = sqlite_path(url)
     if path is not None and not path.exists():
         return [f"no database at {path}"]
     try:
-        insp = inspect(engine(url))
-        tables = set(insp.get_table_names())
-        problems = []
-        for table in SQLModel.metadata.sorted_tables:
-            if table.name not in tables:
-                problems.append(f"table {table.name} missing")
-                continue
-            have = {c["name"] for c in insp.get_columns(table.name)}
-            problems += [f"column {table.name}.{c.name} missing" for c in table.columns if c.name not in have]
-        return problems
+        return [f"table {table.name} missing" if col is None else f"column {table.name}.{col.name} missing"
+                for table, col in _missing(inspect(engine(url)))]
     except Exception as e:  # a server that is down, a file that is not a database
         first = scrub(str(e).splitlines()[0][:200] if str(e) else "")
         return [f"cannot read the database {display_url(url)} ({type(e).__name__}: {first})"]
@@ -78,17 +71,23 @@ def _add_missing_columns(eng: Engine) -> None:
     Only nullable columns may be added this way, so old rows stay valid; anything else (renames,
     type changes, new constraints) needs a written migration.
     """
-    insp = inspect(eng)
     with eng.begin() as conn:
-        for table in SQLModel.metadata.sorted_tables:
-            have = {c["name"] for c in insp.get_columns(table.name)}
-            for col in table.columns:
-                if col.name in have:
-                    continue
-                if not col.nullable:
-                    raise RuntimeError(f"cannot add NOT NULL column {table.name}.{col.name} to an existing table")
-                ddl = col.type.compile(dialect=eng.dialect)
-                conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{col.name}" {ddl}'))
+        for table, col in _missing(inspect(eng)):  # tables exist: create_all ran first
+            if not col.nullable:
+                raise RuntimeError(f"cannot add NOT NULL column {table.name}.{col.name} to an existing table")
+            ddl = col.type.compile(dialect=eng.dialect)
+            conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{col.name}" {ddl}'))
+
+
+def _missing(insp) -> Iterator[tuple[Table, Column | None]]:
+    """What the database lacks of the schema: (table, None) for a missing table, else (table, column)."""
+    tables = set(insp.get_table_names())
+    for table in SQLModel.metadata.sorted_tables:
+        if table.name not in tables:
+            yield table, None
+            continue
+        have = {c["name"] for c in insp.get_columns(table.name)}
+        yield from ((table, col) for col in table.columns if col.name not in have)
 
 
 def session(url: str) -> Session:

@@ -26,10 +26,6 @@ class TaskError(ValueError):
 
 # task.toml keys and their types: a value of another type is refused, never coerced (a string
 # `tags = "fast"` would otherwise become five one-letter tags, `expected_tests = "3"` a str column).
-# Each hidden test's own time limit (where the framework can enforce one: pytest), so a workspace that
-# loops fails in seconds rather than at the suite's limit.
-PER_TEST_LIMIT_S = 10
-
 FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "language": (str,), "kind": (str,), "framework": (str,), "image": (str,), "tags": (list,),
     "time_limit_s": (int,), "test_time_limit_s": (int,), "per_test_limit_s": (int,), "expected_tests": (int,),
@@ -48,7 +44,9 @@ class TaskSpec:
     tags: tuple[str, ...] = ()
     time_limit_s: int = 600
     test_time_limit_s: int = 120
-    per_test_limit_s: int = PER_TEST_LIMIT_S
+    # Each hidden test's own limit (where the framework can enforce one: pytest), so a workspace that
+    # loops fails in seconds rather than at the suite's limit.
+    per_test_limit_s: int = 10
     expected_tests: int | None = None
     framework: str = "pytest"
     content_hash: str = ""
@@ -129,9 +127,9 @@ def load_task(path: Path) -> TaskSpec:
             prompt=(path / "prompt.md").read_text(),
             image=meta.get("image", DEFAULT_IMAGE),
             tags=tuple(meta.get("tags", ())),
-            time_limit_s=int(meta.get("time_limit_s", 600)),
-            test_time_limit_s=int(meta.get("test_time_limit_s", 120)),
-            per_test_limit_s=int(meta.get("per_test_limit_s", PER_TEST_LIMIT_S)),
+            time_limit_s=int(meta.get("time_limit_s", TaskSpec.time_limit_s)),
+            test_time_limit_s=int(meta.get("test_time_limit_s", TaskSpec.test_time_limit_s)),
+            per_test_limit_s=int(meta.get("per_test_limit_s", TaskSpec.per_test_limit_s)),
             expected_tests=meta.get("expected_tests"),
             framework=framework,
             content_hash=content_hash(path),

@@ -74,7 +74,7 @@ def test_scrub_labelled_values_keeps_the_label(text, kept):
     "id 123e4567-e89b-12d3-a456-426614174000 done",
     "<img src='data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" + "'>",
     "token_count = 1234; max_tokens = 4096; api_key_name = 'primary'",
-    "run task-abcdefghijklmnopqrstuvwxyz0123 on disk-abcdefghijklmnopqrstuvwxyz",
+    "run task-" + "abcdefghijklmnopqrstuvwxyz0123 on disk-" + "abcdefghijklmnopqrstuvwxyz",
     "headers = {'Authorization': f'Bearer {token}'}; headers['x-api-key'] = key",
     'req.headers["Authorization"] = "Bearer " + token',
     "Use Bearer authentication. Authorization: required.",

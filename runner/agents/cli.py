@@ -75,7 +75,7 @@ class CliAgent(Agent):
     def gateway(self):
         from runner.gateway import Caps, Gateway, Route
 
-        if self.settings.get("network", True) in (False, "none"):
+        if self.offline:
             return None
         route = Route(kind=self.route_kind, upstream=self.settings.get("upstream", self.default_upstream),
                       key_env=self.key_env,
@@ -89,10 +89,13 @@ class CliAgent(Agent):
     def mounts(self) -> dict[str, str]:
         return {self.settings["cli_dir"]: install.MOUNT_POINT} if self.settings.get("cli_dir") else {}
 
+    @property
+    def offline(self) -> bool:
+        return self.settings.get("network", True) in (False, "none")
+
     def problems(self) -> list[str]:
         found = []
-        offline = self.settings.get("network", True) in (False, "none")
-        if not offline and self.key_env and not os.environ.get(self.key_env):
+        if not self.offline and self.key_env and not os.environ.get(self.key_env):
             found.append(f"{self.key_env} is not set: export it in the runner's environment (never in a setting)")
         cli_dir = self.settings.get("cli_dir")
         if cli_dir and self.adapter in install.NPM_CLIS:

@@ -68,7 +68,12 @@ def test_the_leftover_check_sees_a_child_and_a_temporary_directory():
 
     child = subprocess.Popen(["sleep", "30"])
     try:
-        assert any(line.startswith(f"{child.pid}: sleep 30") for line in _children())
+        deadline = time.monotonic() + 10  # until the fork has exec'd, its command line is this interpreter's
+        while not (seen := any(line.startswith(f"{child.pid}: sleep 30") for line in _children())):
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+        assert seen
     finally:
         child.kill()
         child.wait()

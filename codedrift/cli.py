@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import sys
+from collections import Counter
 from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
@@ -133,6 +134,8 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--seeds", default="0-19", help="with --family: the seeds, A-B inclusive")
     v.add_argument("--repeat", type=int, default=1, help="times each check runs")
     v.add_argument("--workers", type=int, default=2, help="checks run at once")
+    v.add_argument("--json", type=Path, default=None, metavar="FILE",
+                   help="write each task's problems and measured difficulty here")
 
     pl = _sub(sub, "plan", "daily plans: which tasks a day gets").add_subparsers(metavar="ACTION")
     show = _sub(pl, "show", "print a day's tasks: the anchors and each family's rotating instances", cmd_plan_show)
@@ -307,14 +310,16 @@ def cmd_export(args, cfg) -> int:
 
 def cmd_tasks_list(args, cfg) -> int:
     from runner import pool
+    from runner.difficulty import reference_change
     from runner.families import all_families
     from runner.tasks import load_suite
 
     suite = load_suite(cfg.tasks_dir / args.suite)
     print(f"suite {suite.name}: {len(suite.tasks)} hand-written tasks\n")
-    print(f"{'task':<28} {'language':<11} {'kind':<12} {'tests':>5}  tags")
+    print(f"{'task':<28} {'language':<11} {'kind':<12} {'tests':>5} {'difficulty':<11} tags")
     for t in suite.tasks:
-        print(f"{t.name:<28} {t.language:<11} {t.kind:<12} {t.expected_tests or '?':>5}  {','.join(t.tags)}")
+        tier = reference_change(t.workspace_dir, t.solution_dir).tier
+        print(f"{t.name:<28} {t.language:<11} {t.kind:<12} {t.expected_tests or '?':>5} {tier:<11} {','.join(t.tags)}")
     fams = all_families()
     print(f"\ngenerated pool: {len(fams)} families x {pool.SEEDS_PER_FAMILY:,} seeds = {pool.pool_size():,} instances "
           "(made on demand, each validated in the sandbox before use)\n")
@@ -326,6 +331,7 @@ def cmd_tasks_list(args, cfg) -> int:
 
 def cmd_tasks_validate(args, cfg) -> int:
     from runner import sandbox
+    from runner.difficulty import TIERS
     from runner.tasks import load_suite
     from runner.validate import validate
 
@@ -348,12 +354,18 @@ def cmd_tasks_validate(args, cfg) -> int:
         ref = c.reference[0]
         mark = "ok  " if not c.problems else "FAIL"
         print(f"{mark} {c.task:<28} reference {ref.tests_passed}/{ref.tests_total} in {ref.duration_s:.1f}s, untouched "
-              f"{c.untouched[0].status.value}" + "".join(f"\n       - {p}" for p in c.problems))
+              f"{c.untouched[0].status.value} ({c.failing_at_start} failing); {c.change.tier}: the reference "
+              f"changes {c.change.lines} lines in {c.change.files} file(s)"
+              + "".join(f"\n       - {p}" for p in c.problems))
     if args.family:
         print()
         for line in family_counts(suite, checks):
             print(line)
-    print(f"\n{len(checks) - len(bad)}/{len(checks)} tasks valid with sandbox {name}, {args.repeat} repeat(s)")
+    tiers = Counter(c.change.tier for c in checks)
+    print(f"\n{len(checks) - len(bad)}/{len(checks)} tasks valid with sandbox {name}, {args.repeat} repeat(s); "
+          "measured difficulty: " + ", ".join(f"{tiers[t]} {t}" for t in TIERS))
+    if args.json:
+        args.json.write_text(json.dumps([c.measures() for c in checks], indent=1) + "\n")
     return 1 if bad else 0
 
 

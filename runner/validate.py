@@ -1,5 +1,6 @@
 """`codedrift tasks validate`: every reference passes every test and every untouched workspace fails,
-on every repeat; a task whose grade changes between repeats is flaky."""
+on every repeat; a task whose grade changes between repeats is flaky. Each check also measures the
+task's difficulty (runner/difficulty.py): what the reference changes and how many tests start failing."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dataclasses import dataclass, field
 from core.schema import AttemptStatus
 from runner.agents.builtin import NullAgent, OracleAgent
 from runner.attempt import AttemptResult, run_attempt
+from runner.difficulty import Change, reference_change
 from runner.sandbox import Limits, Sandbox
 from runner.tasks import SuiteSpec, TaskSpec
 
@@ -16,8 +18,21 @@ from runner.tasks import SuiteSpec, TaskSpec
 @dataclass
 class TaskCheck:
     task: str
+    change: Change
     reference: list[AttemptResult] = field(default_factory=list)
     untouched: list[AttemptResult] = field(default_factory=list)
+
+    @property
+    def failing_at_start(self) -> int | None:
+        """Hidden tests the untouched workspace fails (all of them when it does not build)."""
+        ref, first = self.reference[0], self.untouched[0]
+        total = first.tests_total or ref.tests_total
+        return None if total is None else total - (first.tests_passed or 0)
+
+    def measures(self) -> dict:
+        return {"task": self.task, "problems": self.problems, "change_lines": self.change.lines,
+                "change_files": self.change.files, "tier": self.change.tier,
+                "tests": self.reference[0].tests_total, "failing_at_start": self.failing_at_start}
 
     @property
     def problems(self) -> list[str]:
@@ -42,7 +57,7 @@ def validate(suite: SuiteSpec, sandbox_cls: type[Sandbox], repeat: int = 1, work
              limits: Limits | None = None) -> list[TaskCheck]:
     limits = limits or Limits()
     oracle, null = OracleAgent(name="oracle"), NullAgent(name="null")
-    checks = {t.name: TaskCheck(t.name) for t in suite.tasks}
+    checks = {t.name: TaskCheck(t.name, reference_change(t.workspace_dir, t.solution_dir)) for t in suite.tasks}
     jobs = [(t, agent) for t in suite.tasks for agent in (oracle, null) for _ in range(repeat)]
 
     def one(job: tuple[TaskSpec, object]):

@@ -16,3 +16,5 @@ def test_builtin_suite_validates(backend_name):
     problems = {c.task: c.problems for c in checks if c.problems}
     assert problems == {}
     assert len(checks) == len(suite.tasks) >= 20
+    # The starting gap is measured: every untouched workspace fails at least one hidden test.
+    assert [c.task for c in checks if not c.failing_at_start] == []

@@ -538,7 +538,7 @@ def _make(rng: random.Random, seed: int) -> Instance:
         workspace={f"{file}.py": workspace}, tests={f"test_{file}.py": tests}, solution={f"{file}.py": source},
         expected_tests=len(values) + len(raises),
         knobs={"module": module.name, "target": target, "functions": n_funcs, "removed_lines": removed},
-        tags=("easy" if removed <= 4 else "medium",),
+        tags=(),
     )
 
 
@@ -551,4 +551,5 @@ FAMILIES = [Family(
            "functions": "how many functions the module has",
            "removed_lines": "how many lines of body were removed: more lines, more to rebuild"},
     make=_make,
+    version=2,  # 2: no guessed difficulty tag (runner/difficulty.py measures it)
 )]

@@ -911,7 +911,7 @@ def _make(rng: random.Random, seed: int) -> Instance:
         workspace={f"{module}.py": mutant_src}, tests={f"test_{module}.py": tests},
         solution={f"{module}.py": ref_src}, expected_tests=len(cases),
         knobs={"program": program.name, "mutation": op, "functions": n_funcs, "failing_cases": len(failing)},
-        tags=("algorithms", "easy" if len(failing) > len(cases) // 2 else "medium"),
+        tags=("algorithms",),
     )
 
 
@@ -925,4 +925,5 @@ FAMILIES = [Family(
            "functions": "how many functions the module has (the bug may sit in a helper of the reported one)",
            "failing_cases": "how many hidden cases the bug breaks: fewer means a subtler bug"},
     make=_make,
+    version=2,  # 2: no guessed difficulty tag (runner/difficulty.py measures it)
 )]

@@ -209,7 +209,7 @@ Example: `evaluate({example!r})` returns `{ref["evaluate"](example)!r}`.
         tests={f"test_{module}.py": tests}, solution={f"{module}.py": source},
         expected_tests=len(cases) + len(bad),
         knobs={"operators": n_ops, "levels": n_levels, "right_assoc_levels": sum(v == "right" for v in assoc.values())},
-        tags=("parsing", "medium" if n_levels > 1 else "easy"),
+        tags=("parsing",),
     )
 
 
@@ -221,4 +221,5 @@ FAMILIES = [Family(
            "levels": "how many precedence levels they are spread over (1-3)",
            "right_assoc_levels": "how many levels group to the right"},
     make=_make,
+    version=2,  # 2: no guessed difficulty tag (runner/difficulty.py measures it)
 )]

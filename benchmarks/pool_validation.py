@@ -1,0 +1,95 @@
+"""Validate a large sample of the generated pool: counts valid / discarded / flaky per family, and what
+generating and validating an instance costs.
+
+    .venv/bin/python benchmarks/pool_validation.py --backend bwrap --per-language 500 --repeat 2
+
+For each language (JavaScript and TypeScript together, as the corpus counts them), the language's
+families share `--per-language` instances, seeds `--first-seed` upward. Each instance is materialized
+(timed: generation) and then validated in the sandbox the way a daily plan does it (timed: validation):
+the reference must pass and the untouched workspace fail on every repeat. The results are merged into
+`--json` under the backend's name, so the two backends can run separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from runner import pool, sandbox
+from runner.families import all_families
+from runner.validate import validate
+
+CORPUS_LANGUAGE = {"typescript": "javascript"}  # the corpus counts TypeScript with JavaScript
+
+
+def language_families() -> dict[str, list]:
+    out: dict[str, list] = {}
+    for fam in all_families().values():
+        out.setdefault(CORPUS_LANGUAGE.get(fam.language, fam.language), []).append(fam)
+    return out
+
+
+def run_language(fams: list, per_language: int, first_seed: int, root: Path, backend: str, repeat: int,
+                 workers: int) -> dict:
+    per_family = -(-per_language // len(fams))  # ceil: every family gets the same count
+    seeds = range(first_seed, first_seed + per_family)
+    t0 = time.monotonic()
+    suite = pool.family_suite(fams, seeds, root)
+    gen_s = time.monotonic() - t0
+    t0 = time.monotonic()
+    checks = validate(suite, sandbox.backend(backend), repeat=repeat, workers=workers)
+    val_s = time.monotonic() - t0
+    family_of = {t.name: t.family for t in suite.tasks}
+    families: dict[str, dict] = {f.name: {"valid": 0, "discarded": 0, "flaky": 0, "problems": []} for f in fams}
+    ref_s = []
+    for c in checks:
+        row = families[family_of[c.task]]
+        row["valid" if not c.problems else "discarded"] += 1
+        row["flaky"] += any(p.startswith("flaky") for p in c.problems)
+        row["problems"] += [f"{c.task}: {p}" for p in c.problems]
+        ref_s += [r.duration_s for r in c.reference]
+    n = len(checks)
+    return {"instances": n, "seeds": f"{seeds.start}-{seeds.stop - 1}", "families": families,
+            "generate_s_per_instance": gen_s / n, "validate_s_per_instance": val_s / n,
+            "reference_attempt_s_median": statistics.median(ref_s), "workers": workers}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--backend", choices=["bwrap", "docker"], required=True)
+    ap.add_argument("--per-language", type=int, default=500)
+    ap.add_argument("--first-seed", type=int, default=1000, help="seeds used: from here upward")
+    ap.add_argument("--repeat", type=int, default=2, help="reference and untouched runs per instance")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--language", action="append", help="only these languages (repeatable)")
+    ap.add_argument("--json", type=Path, default=Path("benchmarks/results/pool_validation.json"))
+    args = ap.parse_args()
+    results = json.loads(args.json.read_text()) if args.json.exists() else {}
+    per_backend = results.setdefault(args.backend, {})
+    with tempfile.TemporaryDirectory(prefix="codedrift-poolbench-") as tmp:
+        for lang, fams in sorted(language_families().items()):
+            if args.language and lang not in args.language:
+                continue
+            r = run_language(fams, args.per_language, args.first_seed, Path(tmp), args.backend, args.repeat,
+                             args.workers)
+            r["repeat"] = args.repeat
+            r["cpus"] = os.cpu_count()
+            per_backend[lang] = r
+            for fam, row in r["families"].items():
+                print(f"{args.backend:<6} {lang:<10} {fam:<22} valid {row['valid']:>4}  discarded "
+                      f"{row['discarded']:>3}  flaky {row['flaky']:>3}", flush=True)
+            print(f"{args.backend:<6} {lang:<10} {r['instances']} instances: generate "
+                  f"{r['generate_s_per_instance']:.3f} s, validate {r['validate_s_per_instance']:.2f} s "
+                  f"per instance ({args.workers} workers, repeat {args.repeat})", flush=True)
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

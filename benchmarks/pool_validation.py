@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from runner import pool, sandbox
+from runner.difficulty import TIERS
 from runner.families import all_families
 from runner.validate import validate
 
@@ -45,13 +46,15 @@ def run_language(fams: list, per_language: int, first_seed: int, root: Path, bac
     checks = validate(suite, sandbox.backend(backend), repeat=repeat, workers=workers)
     val_s = time.monotonic() - t0
     family_of = {t.name: t.family for t in suite.tasks}
-    families: dict[str, dict] = {f.name: {"valid": 0, "discarded": 0, "flaky": 0, "problems": []} for f in fams}
+    families: dict[str, dict] = {f.name: {"valid": 0, "discarded": 0, "flaky": 0, "problems": [],
+                                          "tiers": dict.fromkeys(TIERS, 0)} for f in fams}
     ref_s = []
     for c in checks:
         row = families[family_of[c.task]]
         row["valid" if not c.problems else "discarded"] += 1
         row["flaky"] += any(p.startswith("flaky") for p in c.problems)
         row["problems"] += [f"{c.task}: {p}" for p in c.problems]
+        row["tiers"][c.change.tier] += 1  # measured difficulty (runner/difficulty.py)
         ref_s += [r.duration_s for r in c.reference]
     n = len(checks)
     return {"instances": n, "seeds": f"{seeds.start}-{seeds.stop - 1}", "families": families,
@@ -82,7 +85,8 @@ def main() -> int:
             per_backend[lang] = r
             for fam, row in r["families"].items():
                 print(f"{args.backend:<6} {lang:<10} {fam:<22} valid {row['valid']:>4}  discarded "
-                      f"{row['discarded']:>3}  flaky {row['flaky']:>3}", flush=True)
+                      f"{row['discarded']:>3}  flaky {row['flaky']:>3}  tiers "
+                      + " ".join(f"{t} {row['tiers'][t]}" for t in TIERS), flush=True)
             print(f"{args.backend:<6} {lang:<10} {r['instances']} instances: generate "
                   f"{r['generate_s_per_instance']:.3f} s, validate {r['validate_s_per_instance']:.2f} s "
                   f"per instance ({args.workers} workers, repeat {args.repeat})", flush=True)

@@ -8,13 +8,17 @@ noisy shared machine affects all arms alike. Two baselines:
   toolchain's own work (compiling, starting a JVM) without any sandbox set-up or teardown.
 An attempt's sandbox overhead is its time minus the "tests only" time; results are given per language.
 
-    python benchmarks/sandbox_overhead.py [--suite core] [--rounds 3] [--only PREFIX]
+    python benchmarks/sandbox_overhead.py [--suite core] [--rounds 3] [--only PREFIX] [--json FILE]
+
+Per language, the median over tasks is given with a 90% bootstrap interval (tasks resampled).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -77,11 +81,20 @@ def sandboxed(task: TaskSpec, name: str) -> float:
     return time.monotonic() - t0
 
 
+def median_interval(values: list[float], draws: int = 2000) -> dict[str, float]:
+    """Median with a 90% bootstrap interval over the values (one per task)."""
+    rng = random.Random(0)
+    meds = sorted(statistics.median(rng.choices(values, k=len(values))) for _ in range(draws))
+    return {"median_s": statistics.median(values), "lo90_s": meds[int(0.05 * draws)],
+            "hi90_s": meds[int(0.95 * draws) - 1]}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--suite", default="core")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--only", default="", help="only tasks whose name starts so")
+    ap.add_argument("--json", type=Path, default=None, help="write per-language results here")
     args = ap.parse_args()
     suite = load_suite(settings.load().tasks_dir / args.suite)
     tasks = [t for t in suite.tasks if t.name.startswith(args.only)]
@@ -121,6 +134,21 @@ def main() -> None:
         base = med.get("tests only")
         over = ", ".join(f"{med[a] - base:+.2f}s" for a in ("docker", "bwrap") if med.get(a) is not None and base)
         print(f"{lang:<11} {sum(t.language == lang for t in tasks):>5} {cells}  {over}")
+    print("\noverhead per attempt (attempt - tests only), median over tasks [90% bootstrap interval]")
+    results: dict = {"rounds": args.rounds, "suite": args.suite, "languages": {}}
+    for lang, row in sorted(by_language.items()):
+        entry = results["languages"][lang] = {"tasks": len(row["tests only"]) if "tests only" in row else None}
+        for arm, values in row.items():
+            if values:
+                entry[arm] = median_interval(values)
+        for arm in ("docker", "bwrap"):
+            if row.get(arm) and row.get("tests only"):
+                over = [a - b for a, b in zip(row[arm], row["tests only"], strict=True)]
+                entry[f"{arm} overhead"] = median_interval(over)
+                m, lo, hi = entry[f"{arm} overhead"].values()
+                print(f"{lang:<11} {arm:<7} {m:+.2f}s [{lo:+.2f}, {hi:+.2f}]")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1) + "\n")
 
 
 if __name__ == "__main__":

@@ -32,7 +32,9 @@ class TaskCheck:
     def measures(self) -> dict:
         return {"task": self.task, "problems": self.problems, "change_lines": self.change.lines,
                 "change_files": self.change.files, "tier": self.change.tier,
-                "tests": self.reference[0].tests_total, "failing_at_start": self.failing_at_start}
+                "tests": self.reference[0].tests_total, "failing_at_start": self.failing_at_start,
+                "reference_s": max(o.duration_s for o in self.reference),
+                "untouched_s": max(o.duration_s for o in self.untouched)}
 
     @property
     def problems(self) -> list[str]:

@@ -7,7 +7,8 @@ For each language (JavaScript and TypeScript together, as the corpus counts them
 families share `--per-language` instances, seeds `--first-seed` upward. Each instance is materialized
 (timed: generation) and then validated in the sandbox the way a daily plan does it (timed: validation):
 the reference must pass and the untouched workspace fail on every repeat. The results are merged into
-`--json` under the backend's name, so the two backends can run separately.
+`--json` under the backend's name, so the two backends can run separately. `--report` only prints the
+stored results as a table, with a 90% Clopper-Pearson interval on each language's discard rate.
 """
 
 from __future__ import annotations
@@ -62,17 +63,58 @@ def run_language(fams: list, per_language: int, first_seed: int, root: Path, bac
             "reference_attempt_s_median": statistics.median(ref_s), "workers": workers}
 
 
+def discard_interval(discarded: int, n: int) -> tuple[float, float]:
+    """90% Clopper-Pearson interval of the share of instances discarded."""
+    from scipy.stats import beta
+
+    lo = beta.ppf(0.05, discarded, n - discarded + 1) if discarded else 0.0
+    hi = beta.ppf(0.95, discarded + 1, n - discarded) if discarded < n else 1.0
+    return float(lo), float(hi)
+
+
+def report(results: dict) -> None:
+    print("| backend | language | instances (repeats) | valid | discarded | flaky | discard rate, 90% interval "
+          "| validation s / instance |\n|---|---|---|---|---|---|---|---|")
+    for backend, langs in sorted(results.items()):
+        for lang, r in sorted(langs.items()):
+            fam = r["families"].values()
+            valid, disc, flaky = (sum(f[k] for f in fam) for k in ("valid", "discarded", "flaky"))
+            lo, hi = discard_interval(disc, r["instances"])
+            print(f"| {backend} | {lang} | {r['instances']} ({r['repeat']}) | {valid} | {disc} | {flaky} "
+                  f"| {lo:.1%} - {hi:.1%} | {r['validate_s_per_instance']:.2f} |")
+    backends = sorted(results)
+    print("\n| family | " + " | ".join(f"{b}: valid / discarded / flaky (repeats)" for b in backends)
+          + " | measured tiers (easy / medium / hard) |\n|---" * 1 + "|---" * (len(backends) + 1) + "|")
+    families = sorted({f for langs in results.values() for r in langs.values() for f in r["families"]})
+    for fam in families:
+        cells, tiers = [], "-"
+        for b in backends:
+            hit = [(r, r["families"][fam]) for r in results[b].values() if fam in r["families"]]
+            if not hit:
+                cells.append("-")
+                continue
+            r, row = hit[0]
+            cells.append(f"{row['valid']} / {row['discarded']} / {row['flaky']} ({r['repeat']})")
+            if "tiers" in row:
+                tiers = " / ".join(str(row["tiers"][t]) for t in TIERS)
+        print(f"| {fam} | " + " | ".join(cells) + f" | {tiers} |")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--backend", choices=["bwrap", "docker"], required=True)
+    ap.add_argument("--backend", choices=["bwrap", "docker"], default="bwrap")
     ap.add_argument("--per-language", type=int, default=500)
     ap.add_argument("--first-seed", type=int, default=1000, help="seeds used: from here upward")
     ap.add_argument("--repeat", type=int, default=2, help="reference and untouched runs per instance")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--language", action="append", help="only these languages (repeatable)")
     ap.add_argument("--json", type=Path, default=Path("benchmarks/results/pool_validation.json"))
+    ap.add_argument("--report", action="store_true", help="print the stored results as a table; run nothing")
     args = ap.parse_args()
     results = json.loads(args.json.read_text()) if args.json.exists() else {}
+    if args.report:
+        report(results)
+        return 0
     per_backend = results.setdefault(args.backend, {})
     with tempfile.TemporaryDirectory(prefix="codedrift-poolbench-") as tmp:
         for lang, fams in sorted(language_families().items()):

@@ -1,5 +1,5 @@
 # The two commands a newcomer needs; each sets up everything it uses (idempotent).
-.PHONY: demo run test bench bench-fit bench-detection setup
+.PHONY: demo run test bench bench-pool bench-fit bench-detection setup
 
 # A checkout keeps its data (database, images, demo) in ./data; an installed tool uses the per-user
 # data directory (core/settings.py). Either way CODEDRIFT_DATA_DIR wins.
@@ -20,7 +20,11 @@ test:
 	.venv/bin/python -m pytest -q
 
 bench: setup
-	.venv/bin/python benchmarks/sandbox_overhead.py
+	.venv/bin/python benchmarks/sandbox_overhead.py --json benchmarks/results/sandbox_overhead.json
+
+bench-pool: setup
+	.venv/bin/python benchmarks/pool_validation.py --backend bwrap --per-language 500 --repeat 2
+	.venv/bin/python benchmarks/pool_validation.py --report
 
 bench-fit: setup
 	.venv/bin/python benchmarks/fit_time.py

@@ -63,6 +63,23 @@ def run_language(fams: list, per_language: int, first_seed: int, root: Path, bac
             "reference_attempt_s_median": statistics.median(ref_s), "workers": workers}
 
 
+def merged(old: dict, new: dict) -> dict:
+    """Two samples of one language on one backend (disjoint seeds, same repeats) as one."""
+    if old["repeat"] != new["repeat"]:
+        raise SystemExit(f"--add: the stored sample has {old['repeat']} repeat(s), this one {new['repeat']}")
+    n = old["instances"] + new["instances"]
+    out = dict(new, instances=n, seeds=f"{old['seeds']},{new['seeds']}")
+    for key in ("generate_s_per_instance", "validate_s_per_instance"):
+        out[key] = (old[key] * old["instances"] + new[key] * new["instances"]) / n
+    out["reference_attempt_s_median"] = None  # a median of medians would be another statistic
+    out["families"] = {}
+    for fam, row in new["families"].items():
+        prev = old["families"][fam]
+        out["families"][fam] = {k: prev[k] + row[k] for k in ("valid", "discarded", "flaky", "problems")}
+        out["families"][fam]["tiers"] = {t: prev["tiers"][t] + row["tiers"][t] for t in TIERS}
+    return out
+
+
 def discard_interval(discarded: int, n: int) -> tuple[float, float]:
     """90% Clopper-Pearson interval of the share of instances discarded."""
     from scipy.stats import beta
@@ -109,6 +126,8 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--language", action="append", help="only these languages (repeatable)")
     ap.add_argument("--json", type=Path, default=Path("benchmarks/results/pool_validation.json"))
+    ap.add_argument("--add", action="store_true",
+                    help="add to the stored sample of each language (use seeds it does not have)")
     ap.add_argument("--report", action="store_true", help="print the stored results as a table; run nothing")
     args = ap.parse_args()
     results = json.loads(args.json.read_text()) if args.json.exists() else {}
@@ -124,6 +143,8 @@ def main() -> int:
                              args.workers)
             r["repeat"] = args.repeat
             r["cpus"] = os.cpu_count()
+            if args.add and lang in per_backend:
+                r = merged(per_backend[lang], r)
             per_backend[lang] = r
             for fam, row in r["families"].items():
                 print(f"{args.backend:<6} {lang:<10} {fam:<22} valid {row['valid']:>4}  discarded "

@@ -24,7 +24,7 @@ from pathlib import Path
 from runner import pool, sandbox
 from runner.difficulty import TIERS
 from runner.families import all_families
-from runner.validate import validate
+from runner.validate import by_family, validate
 
 CORPUS_LANGUAGE = {"typescript": "javascript"}  # the corpus counts TypeScript with JavaScript
 
@@ -46,17 +46,8 @@ def run_language(fams: list, per_language: int, first_seed: int, root: Path, bac
     t0 = time.monotonic()
     checks = validate(suite, sandbox.backend(backend), repeat=repeat, workers=workers)
     val_s = time.monotonic() - t0
-    family_of = {t.name: t.family for t in suite.tasks}
-    families: dict[str, dict] = {f.name: {"valid": 0, "discarded": 0, "flaky": 0, "problems": [],
-                                          "tiers": dict.fromkeys(TIERS, 0)} for f in fams}
-    ref_s = []
-    for c in checks:
-        row = families[family_of[c.task]]
-        row["valid" if not c.problems else "discarded"] += 1
-        row["flaky"] += any(p.startswith("flaky") for p in c.problems)
-        row["problems"] += [f"{c.task}: {p}" for p in c.problems]
-        row["tiers"][c.change.tier] += 1  # measured difficulty (runner/difficulty.py)
-        ref_s += [r.duration_s for r in c.reference]
+    families = by_family(suite, checks)
+    ref_s = [r.duration_s for c in checks for r in c.reference]
     n = len(checks)
     return {"instances": n, "seeds": f"{seeds.start}-{seeds.stop - 1}", "families": families,
             "generate_s_per_instance": gen_s / n, "validate_s_per_instance": val_s / n,
@@ -101,21 +92,21 @@ def report(results: dict) -> None:
                   f"| {lo:.1%} - {hi:.1%} | {r['validate_s_per_instance']:.2f} |")
     backends = sorted(results)
     print("\n| family | " + " | ".join(f"{b}: valid / discarded / flaky (repeats)" for b in backends)
-          + " | measured tiers (easy / medium / hard) |\n|---" * 1 + "|---" * (len(backends) + 1) + "|")
+          + " | measured tiers (easy / medium / hard) |")
+    print("|---" * (len(backends) + 2) + "|")
     families = sorted({f for langs in results.values() for r in langs.values() for f in r["families"]})
     for fam in families:
         cells, tiers = [], "-"
         for b in backends:
-            hit = [(r, r["families"][fam]) for r in results[b].values() if fam in r["families"]]
-            if not hit:
+            r = next((r for r in results[b].values() if fam in r["families"]), None)
+            if r is None:
                 cells.append("-")
                 continue
-            r, row = hit[0]
+            row = r["families"][fam]
             cells.append(f"{row['valid']} / {row['discarded']} / {row['flaky']} ({r['repeat']})")
             if "tiers" in row:
                 tiers = " / ".join(str(row["tiers"][t]) for t in TIERS)
         print(f"| {fam} | " + " | ".join(cells) + f" | {tiers} |")
-
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

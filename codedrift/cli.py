@@ -370,14 +370,10 @@ def cmd_tasks_validate(args, cfg) -> int:
 
 
 def family_counts(suite, checks) -> list[str]:
-    """Per family: instances valid, discarded, and (of the discarded) flaky."""
-    family_of = {t.name: t.family for t in suite.tasks}
-    rows: dict[str, list[int]] = {}
-    for c in checks:
-        row = rows.setdefault(family_of[c.task], [0, 0, 0])
-        row[0 if not c.problems else 1] += 1
-        row[2] += any(p.startswith("flaky") for p in c.problems)
-    return [f"{fam:<28} valid {v:>4}  discarded {d:>4}  flaky {f:>4}" for fam, (v, d, f) in sorted(rows.items())]
+    from runner.validate import by_family
+
+    return [f"{fam:<28} valid {r['valid']:>4}  discarded {r['discarded']:>4}  flaky {r['flaky']:>4}"
+            for fam, r in sorted(by_family(suite, checks).items())]
 
 
 def cmd_tasks_import(args, cfg) -> int:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from core.schema import AttemptStatus
 from runner.agents.builtin import NullAgent, OracleAgent
 from runner.attempt import AttemptResult, run_attempt
-from runner.difficulty import Change, reference_change
+from runner.difficulty import TIERS, Change, reference_change
 from runner.sandbox import Limits, Sandbox
 from runner.tasks import SuiteSpec, TaskSpec
 
@@ -70,3 +70,18 @@ def validate(suite: SuiteSpec, sandbox_cls: type[Sandbox], repeat: int = 1, work
         for name, is_ref, result in pool.map(one, jobs):
             (checks[name].reference if is_ref else checks[name].untouched).append(result)
     return list(checks.values())
+
+
+def by_family(suite: SuiteSpec, checks: list[TaskCheck]) -> dict[str, dict]:
+    """Per family: instances valid, discarded, (of the discarded) flaky, the problems, and the
+    measured difficulty tiers."""
+    family_of = {t.name: t.family for t in suite.tasks}
+    rows: dict[str, dict] = {}
+    for c in checks:
+        row = rows.setdefault(family_of[c.task], {"valid": 0, "discarded": 0, "flaky": 0, "problems": [],
+                                                  "tiers": dict.fromkeys(TIERS, 0)})
+        row["valid" if not c.problems else "discarded"] += 1
+        row["flaky"] += any(p.startswith("flaky") for p in c.problems)
+        row["problems"] += [f"{c.task}: {p}" for p in c.problems]
+        row["tiers"][c.change.tier] += 1
+    return rows

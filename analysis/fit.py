@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from sqlmodel import Session, select
 
-from analysis import detect, model, verdicts
+from analysis import alarm, detect, model, sequential, verdicts
 from core import db
 from core.schema import (
     AbilityDay,
@@ -46,6 +46,7 @@ class FitOptions:
     group_by: str | None = None  # "language" or "kind"
     rule: detect.Rule = field(default_factory=detect.Rule)
     baseline: tuple[dt.date, dt.date] | None = None  # a pinned baseline period
+    alarm: alarm.AlarmRule = field(default_factory=alarm.AlarmRule)
     peers: verdicts.PeerSettings = field(default_factory=verdicts.PeerSettings)
     sampling: model.Sampling = field(default_factory=model.Sampling)
 
@@ -64,9 +65,16 @@ def load_attempts(s: Session, agent_ids: list[int] | None = None, since: dt.date
 
 
 def load_tasks(s: Session, ids) -> pd.DataFrame:
-    rows = s.exec(select(Task.id, Suite.name, Task.language, Task.kind).join(Suite, Suite.id == Task.suite_id)
-                  .where(Task.id.in_([int(i) for i in ids]))).all()
-    return pd.DataFrame(rows, columns=["task", "family", "language", "kind"])
+    """Per task: its family (a generated instance's family; a built-in task's suite), a scalar knob (the
+    sum of the instance's numeric knobs; 0 for built-in tasks), language and kind."""
+    rows = s.exec(select(Task.id, Task.family, Suite.name, Task.knobs, Task.language, Task.kind)
+                  .join(Suite, Suite.id == Task.suite_id).where(Task.id.in_([int(i) for i in ids]))).all()
+    return pd.DataFrame([(t, fam or suite, _knob(knobs), lang, kind) for t, fam, suite, knobs, lang, kind in rows],
+                        columns=["task", "family", "knob", "language", "kind"])
+
+
+def _knob(knobs: dict | None) -> float:
+    return float(sum(v for v in (knobs or {}).values() if isinstance(v, int | float) and not isinstance(v, bool)))
 
 
 def run_fit(cfg: Settings, opts: FitOptions = FitOptions()) -> Fit:
@@ -74,11 +82,14 @@ def run_fit(cfg: Settings, opts: FitOptions = FitOptions()) -> Fit:
         last = s.exec(select(Run.date).order_by(Run.date.desc())).first()
         start = last - dt.timedelta(days=opts.window_days - 1) if last else None
         since = max(d for d in (opts.since, start) if d) if (opts.since or start) else None
+        if opts.baseline and since and opts.baseline[0] < since:
+            since = opts.baseline[0]  # a pinned baseline is always inside the fit, never clamped into it
         df = load_attempts(s, opts.agent_ids, since)
         if df.empty:
             raise ValueError("no graded attempts to fit yet; run `codedrift run` first")
-        cells = model.to_cells(df, load_tasks(s, df["task"].unique()), opts.group_by)
-        prior_fit, priors = _carried_in(s, df["day"].min())
+        tasks = load_tasks(s, df["task"].unique())
+        cells = model.to_cells(df, tasks, opts.group_by)
+        prior_fit, priors = _carried_in(s, df["day"].min(), opts.likelihood)
         t0 = time.monotonic()
         idata = model.fit(cells, opts.sampling, opts.likelihood, priors)
         diag = model.diagnostics(idata)
@@ -90,7 +101,8 @@ def run_fit(cfg: Settings, opts: FitOptions = FitOptions()) -> Fit:
                   divergences=diag["divergences"], bfmi_min=diag["bfmi_min"], diagnostics_ok=diag["ok"],
                   likelihood=opts.likelihood, group_by=opts.group_by if cells.group is not None else None,
                   prior_fit_id=prior_fit,
-                  rule=asdict(opts.rule) | {"baseline": [d.isoformat() for d in opts.baseline] if opts.baseline
+                  rule=asdict(opts.rule) | {"alarm": asdict(opts.alarm)}
+                  | {"baseline": [d.isoformat() for d in opts.baseline] if opts.baseline
                                             else None} | {"peers": asdict(opts.peers)},
                   min_detectable_drop=_detectable(idata, cells, opts.rule))
         # A fit becomes visible only whole: the fit row and every summary of it are committed in one
@@ -108,6 +120,7 @@ def run_fit(cfg: Settings, opts: FitOptions = FitOptions()) -> Fit:
             row.netcdf_path = str(path)
             _store_summaries(s, row, idata, cells, days)
             _store_verdicts(s, row, idata, cells, days, opts)
+            _store_sequential(s, row, df, tasks, days, opts)
             tmp.replace(path)
             s.commit()
         except BaseException:
@@ -119,11 +132,12 @@ def run_fit(cfg: Settings, opts: FitOptions = FitOptions()) -> Fit:
         return row
 
 
-def _carried_in(s: Session, first_day: dt.date) -> tuple[int | None, model.Priors]:
+def _carried_in(s: Session, first_day: dt.date, likelihood: str) -> tuple[int | None, model.Priors]:
     # Fits are committed whole (see run_fit); the EXISTS also skips a fit row left without summaries
-    # by a version that committed the row first, so such a fit is never taken as the prior.
+    # by a version that committed the row first, so such a fit is never taken as the prior. Only a fit
+    # of the same likelihood: difficulties of another likelihood sit on another scale.
     has_difficulty = select(TaskDifficulty.id).where(TaskDifficulty.fit_id == Fit.id).exists()
-    earlier = s.exec(select(Fit).where(Fit.last_day < first_day, has_difficulty)
+    earlier = s.exec(select(Fit).where(Fit.last_day < first_day, Fit.likelihood == likelihood, has_difficulty)
                      .order_by(Fit.last_day.desc(), Fit.id.desc())).first()
     if earlier is None:
         return None, model.Priors()
@@ -153,7 +167,10 @@ def _store_summaries(s: Session, fit: Fit, idata, cells: model.Cells, days: list
 def _store_verdicts(s: Session, fit: Fit, idata, cells: model.Cells, days: list[dt.date], opts: FitOptions) -> None:
     baseline = None
     if opts.baseline:
-        baseline = tuple(min(max((d - days[0]).days, 0), len(days) - 1) for d in opts.baseline)
+        baseline = tuple((d - days[0]).days for d in opts.baseline)
+        if baseline[0] < 0 or baseline[1] >= len(days) - 1 or baseline[1] < baseline[0]:
+            raise ValueError(f"pinned baseline {opts.baseline[0]}..{opts.baseline[1]} must lie within the data "
+                             f"({days[0]}..{days[-1]}) and end before its last day")
     wins = detect.windows(len(days) - 1, opts.rule, baseline)
     rate = model.pass_rate_draws(idata)
     agents = cells.coords["agent"]
@@ -175,6 +192,25 @@ def _store_verdicts(s: Session, fit: Fit, idata, cells: model.Cells, days: list[
                           window_start=days[r.pop("start")], window_end=days[r.pop("end")],
                           baseline_start=days[r.pop("baseline_start")], baseline_end=days[r.pop("baseline_end")],
                           **{k: _plain(v) for k, v in r.items()}))
+
+
+def _store_sequential(s: Session, fit: Fit, df: pd.DataFrame, tasks: pd.DataFrame, days: list[dt.date],
+                      opts: FitOptions) -> None:
+    """The sequential alarm (analysis/sequential.py) per agent and stream, judged on the fit's last day."""
+    index = {d: i for i, d in enumerate(days)}
+    pinned = tuple(index[d] for d in opts.baseline) if opts.baseline else None
+    for agent, mine in df.groupby("agent"):
+        counts = (mine.assign(day=mine["day"].map(index)).groupby(["day", "task"], as_index=False)
+                  [["attempts", "passed"]].sum())
+        for v in sequential.judge_agent(counts, tasks, len(days) - 1, opts.alarm, opts.group_by, pinned):
+            j = v.judgement
+            change = days[v.monitored.start + j.change_index] if j.change_index is not None else None
+            s.add(Verdict(fit_id=fit.id, agent_id=int(agent), day=days[-1], method="sequential", window=v.stream,
+                          window_start=days[v.monitored.start], window_end=days[-1],
+                          baseline_start=days[v.baseline.start], baseline_end=days[v.baseline.stop - 1],
+                          attempts=v.attempts, drop=v.drop, statistic=j.statistic, limit_watch=j.h_watch,
+                          limit_degraded=j.h_degraded, change_day=change, flagged=j.status != "ok",
+                          status=j.status))
 
 
 def _detectable(idata, cells: model.Cells, rule: detect.Rule) -> dict:

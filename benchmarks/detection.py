@@ -1,163 +1,261 @@
-"""Detection power: days until a drop is flagged, Bayesian rule vs the three peer methods, side by side.
+"""Detection power by design: days until a drop is flagged, codedrift's sequential alarm (uniform and
+adaptive plans) against the peers and an oracle, every rule held to one false alarm per agent-year.
 
-Histories follow the issue's setting: 50 tasks a day, one attempt each, task difficulty sd 1.5 logits,
-base pass rate 55%, a stable agent until day 60, then no drop, a sudden drop of 3, 5 or 10 points, or
-a 5-point slide over 30 days. On each of the 30 days from the drop on, every method judges the data
-up to that day exactly as the daily job would (analysis/verdicts.py: the Bayesian model refitted on a
-60-day window, the public tracker's three windows, the paired per-task comparison, CUSUM).
+Histories (benchmarks/detection_history.py, analysis/simulate_rotation.py): a daily plan of 40 anchors
+plus 160 fresh instances of 20 generated families in 5 languages (200 attempts a day), base pass
+rate 55%; variants at 50 and 1,000 attempts a day, misspecified (day shocks, task-by-day over-
+dispersion, 10% flaky anchors, drifting difficulties), and a family mix that tilts on the drop day.
 
-Every method is first calibrated on the no-drop histories to the same false-alarm rate (default one
-flagged day per 90 no-drop days), by choosing its threshold on its own score: the Bayesian rule's
-max-over-windows P(drop > 2 points), the tracker's and the paired test's min-over-windows p-value,
-CUSUM's statistic. The raw (uncalibrated) false-alarm rates of the configured rules are printed too.
+* codedrift: analysis/alarm.py as shipped, watching the agent and each language (6 streams), with
+  its *analytic* thresholds (never fitted to these histories); its achieved false-alarm rate is
+  measured on fresh no-drop histories.
+* peers: the public tracker (pooled binomial, 1/7/30-day windows), a paired per-task test (7/30 days,
+  clustered by task), CUSUM on daily pass rates, a 10-day window 3+ points down outside a 99%
+  interval; and an oracle CUSUM that knows every attempt's true difficulty and the drop's size.
+  Each is calibrated to one false alarm (an alarm episode's onset) per 365 no-drop days on its own
+  calibration histories, then scored on different histories.
 
-    python benchmarks/detection.py [--null 20] [--per-drop 10] [--draws 400]
+Every figure carries a 90% interval: Clopper-Pearson for shares, exact Poisson for false alarms per
+year, order statistics for median delays.
+
+    python benchmarks/detection.py [--histories 100] [--json benchmarks/results/detection.json]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import pickle
 import sys
 import time
+from multiprocessing import Pool
 from pathlib import Path
 
 import numpy as np
+from scipy import stats
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analysis import detect, model, verdicts
-from analysis.simulate import InjectedDrop, simulate
+from detection_history import DROP_DAY, FIRST_MONITORED, PEERS, simulate
 
-WINDOW, START = 60, 60
-HORIZON = int(__import__("os").environ.get("DETECTION_HORIZON", 30))
-SCENARIOS = {"none": InjectedDrop(), "sudden 3": InjectedDrop(3, START), "sudden 5": InjectedDrop(5, START),
-             "sudden 10": InjectedDrop(10, START), "slide 5/30d": InjectedDrop(5, START, ramp_days=30)}
-METHODS = ("bayes", "tracker", "paired", "cusum")
+from analysis.simulate_rotation import Drop, World
 
-
-class Refitter:
-    """One compiled model for every 60-day window: only the data change between fits."""
-
-    def __init__(self, sampling: model.Sampling, tasks: int):
-        self.compiled = model.Compiled(model.to_cells(simulate(days=WINDOW, tasks=tasks, seed=0).attempts), sampling)
-        self.sigmas: list[float] = []
-
-    def rate_draws(self, passed: np.ndarray, attempts: np.ndarray, seed: int) -> np.ndarray:
-        idata = self.compiled.sample(passed[None], attempts[None], seed)
-        self.sigmas.append(float(np.median(model.draws_of(idata, "sigma_walk"))))
-        return model.pass_rate_draws(idata)[:, 0]
-
-
-def scores(passed: np.ndarray, attempts: np.ndarray, refitter: Refitter | None, rule: detect.Rule, seed: int,
-           peer: verdicts.PeerSettings) -> dict[str, float]:
-    """Each method's score on the last day of a 60-day window (higher = more evidence of a drop)."""
-    wins = detect.windows(WINDOW - 1, rule)
-    rows = verdicts.peer_rows(passed, attempts, wins, peer)
-    out = {"tracker": -min(r["p_value"] for r in rows if r["method"] == "tracker"),
-           "paired": -min(r["p_value"] for r in rows if r["method"] == "paired"),
-           "cusum": next(r["statistic"] for r in rows if r["method"] == "cusum")}
-    if refitter is not None:
-        rate = refitter.rate_draws(passed, attempts, seed)
-        out["bayes"] = max(detect.drop(rate, w, rule.delta).p_drop for w in wins)
-    return out
+HORIZON, NULL_DAYS = 30, 365
+WORLDS = {
+    "base": World(),
+    "misspecified": World(day_shock_sd=0.1, overdispersion_sd=0.3, flaky_share=0.1, drift_sd=0.003),
+    "50/day": World(per_day=50),
+    "1000/day": World(per_day=1000),
+}
+# scenario: (world, its calibration world, drop, World overrides)
+SCENARIOS = {
+    "sudden 3": ("base", Drop(3, DROP_DAY), {}),
+    "sudden 5": ("base", Drop(5, DROP_DAY), {}),
+    "sudden 10": ("base", Drop(10, DROP_DAY), {}),
+    "slide 5 over 30d": ("base", Drop(5, DROP_DAY, ramp_days=30), {}),
+    "one language -10": ("base", Drop(10, DROP_DAY, language=0), {}),
+    "misspecified, sudden 5": ("misspecified", Drop(5, DROP_DAY), {}),
+    "50/day, sudden 5": ("50/day", Drop(5, DROP_DAY), {}),
+    "1000/day, sudden 3": ("1000/day", Drop(3, DROP_DAY), {}),
+    # Rotation: on the drop day the plan's mix tilts towards easier families, hiding the drop in pooled rates.
+    "rotation: easier mix, sudden 5": ("base", Drop(5, DROP_DAY), {"mix_tilt": -0.7, "mix_from": DROP_DAY}),
+    # ... and towards harder families with no change in the agent at all: any alarm is false.
+    "rotation: harder mix, no drop": ("base", Drop(), {"mix_tilt": 0.7, "mix_from": DROP_DAY}),
+}
+METHODS = ("codedrift", "codedrift adaptive", "oracle", *PEERS)
 
 
-def history(scenario: str, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    h = simulate(days=START + HORIZON, tasks=50, walk_sd=0.0, drop=SCENARIOS[scenario], seed=seed)
-    cells = model.to_cells(h.attempts)
-    return cells.passed[0], cells.attempts[0]
+def _job(args):
+    world, days, seed, plan, alternatives = args
+    return simulate(world, days, seed, plan, alternatives)
+
+
+def onsets(flags: np.ndarray) -> int:
+    f = flags.astype(int)
+    return int(np.sum(np.diff(np.r_[0, f]) == 1))
+
+
+def calibrate(scores: list[np.ndarray], per_days: float = NULL_DAYS) -> float:
+    """The threshold giving one alarm onset per `per_days` no-drop days over these score paths."""
+    days = sum(len(s) for s in scores)
+    target = days / per_days
+    # Never below the median score: a rule flagging half of the no-drop days is no answer.
+    lo, hi = float(np.median(np.concatenate(scores))), max(s.max() for s in scores) + 1e-9
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        if sum(onsets(s > mid) for s in scores) > target:
+            lo = mid
+        else:
+            hi = mid
+    return hi
+
+
+def clopper(k: int, n: int) -> tuple[float, float]:
+    lo = stats.beta.ppf(0.05, k, n - k + 1) if k else 0.0
+    hi = stats.beta.ppf(0.95, k + 1, n - k) if k < n else 1.0
+    return float(lo), float(hi)
+
+
+def poisson_rate(k: int, years: float) -> tuple[float, float, float]:
+    lo = stats.chi2.ppf(0.05, 2 * k) / 2 if k else 0.0
+    return k / years, lo / years, stats.chi2.ppf(0.95, 2 * k + 2) / 2 / years
+
+
+def median_ci(delays: list[float]) -> tuple[float, float, float]:
+    """Median and its 90% order-statistic interval (inf = not detected within the horizon)."""
+    x, n = np.sort(np.asarray(delays, float)), len(delays)
+    lo, hi = int(stats.binom.ppf(0.05, n, 0.5)), int(stats.binom.ppf(0.95, n, 0.5))
+    return float(np.median(x)), float(x[max(lo - 1, 0)]), float(x[min(hi, n - 1)])
+
+
+def first_alarm(flags: np.ndarray) -> float:
+    """Days from the drop's first day (day 1 = the drop day) to the first alarm, or inf."""
+    after = flags[DROP_DAY - FIRST_MONITORED:]
+    hit = np.flatnonzero(after)
+    return float(hit[0] + 1) if len(hit) else float("inf")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--null", type=int, default=20, help="no-drop histories")
-    ap.add_argument("--per-drop", type=int, default=10, help="histories per drop scenario")
-    ap.add_argument("--draws", type=int, default=400)
-    ap.add_argument("--tune", type=int, default=300)
-    ap.add_argument("--false-alarms-per", type=float, default=90.0, help="calibrate to one flagged day per N")
-    ap.add_argument("--seed", type=int, default=0, help="offsets every history's seed (fresh histories)")
-    ap.add_argument("--json", type=Path, default=None, help="also write the table here (the dashboard reads "
-                                                            "benchmarks/results/detection.json)")
+    ap.add_argument("--histories", type=int, default=100, help="per scenario, per null and per calibration set")
+    ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--raw", type=Path, default=Path("/tmp/codedrift-detection-raw.pkl"),
+                    help="simulated scores are kept here; --reuse reports from them without simulating")
+    ap.add_argument("--reuse", action="store_true")
     args = ap.parse_args()
-    rule, peer = detect.Rule(), verdicts.PeerSettings()
-    t0 = time.monotonic()
-    refitter = Refitter(model.Sampling(draws=args.draws, tune=args.tune), tasks=50)
-    print(f"compiled in {time.monotonic() - t0:.0f} s", flush=True)
+    n, t0 = args.histories, time.monotonic()
+    alts = {w: {s: d for s, (sw, d, o) in SCENARIOS.items() if sw == w and d.points} for w in WORLDS}
+    drop_days, null_days = DROP_DAY + HORIZON, FIRST_MONITORED + NULL_DAYS
+    jobs = {}
+    for w, world in WORLDS.items():
+        for i in range(n):  # calibration (uniform plan, peers and oracle) and scoring no-drop histories
+            jobs[("calibrate", w, "uniform", i)] = (world, null_days, 10_000 + i, "uniform", alts[w])
+            jobs[("null", w, "uniform", i)] = (world, null_days, 20_000 + i, "uniform", {})
+        if w == "base":
+            for i in range(n):
+                jobs[("null", w, "adaptive", i)] = (world, null_days, 20_000 + i, "adaptive", {})
+    for s, (w, drop, over) in SCENARIOS.items():
+        world = World(**{**WORLDS[w].__dict__, **over, "drop": drop})
+        for plan in ("uniform", "adaptive"):
+            for i in range(n):
+                jobs[(s, w, plan, i)] = (world, drop_days, 30_000 + i, plan, {s: drop} if drop.points else {})
+    keys = list(jobs)
+    if args.reuse:
+        results = pickle.loads(args.raw.read_bytes())
+    else:
+        print(f"{len(keys)} histories on {args.workers} workers", flush=True)
+        with Pool(args.workers) as pool:
+            results = dict(zip(keys, pool.map(_job, [jobs[k] for k in keys], chunksize=4), strict=True))
+        args.raw.write_bytes(pickle.dumps(results))
+        print(f"simulated in {time.monotonic() - t0:.0f} s", flush=True)
 
-    # 1. No-drop histories: every day's score, for calibration and the raw false-alarm rates.
-    null = {m: [] for m in METHODS}
-    for i in range(args.null):
-        y, n = history("none", args.seed + 1000 + i)
-        for day in range(START, START + HORIZON):
-            sc = scores(y[day - WINDOW + 1:day + 1], n[day - WINDOW + 1:day + 1], refitter, rule, i * 100 + day, peer)
-            for m in METHODS:
-                null[m].append(sc[m])
-        print(f"null history {i + 1}/{args.null} done, {time.monotonic() - t0:.0f} s", flush=True)
-    rate = 1 / args.false_alarms_per
-    cut = {m: float(np.quantile(null[m], 1 - rate)) for m in METHODS}
-    raw = {f"bayes degraded (P >= {rule.degraded:.2f})": np.mean(np.array(null["bayes"]) >= rule.degraded),
-           f"bayes watch (P >= {rule.watch:.2f})": np.mean(np.array(null["bayes"]) >= rule.watch),
-           "tracker (any of 3 windows p < 0.05)": np.mean(-np.array(null["tracker"]) < 0.05),
-           "paired (any of 3 windows p < 0.05)": np.mean(-np.array(null["paired"]) < 0.05),
-           f"cusum (S > {peer.cusum_limit})": np.mean(np.array(null["cusum"]) > peer.cusum_limit)}
+    # Thresholds: each peer and each oracle on its world's calibration histories.
+    cut = {w: {m: calibrate([results[("calibrate", w, "uniform", i)].peers[m] for i in range(n)]) for m in PEERS}
+           for w in WORLDS}
+    for w in WORLDS:
+        for s in alts[w]:
+            cut[w][f"oracle:{s}"] = calibrate([results[("calibrate", w, "uniform", i)].oracle[s] for i in range(n)])
 
-    # 2. Drop histories: the first day each calibrated method flags (Bayes stops fitting once it has).
-    delays = {s: {m: [] for m in METHODS} for s in SCENARIOS if s != "none"}
-    for scenario in delays:
-        for i in range(args.per_drop):
-            y, n = history(scenario, args.seed + 2000 + i)
-            first = dict.fromkeys(METHODS)
-            for day in range(START, START + HORIZON):
-                need_bayes = first["bayes"] is None
-                sc = scores(y[day - WINDOW + 1:day + 1], n[day - WINDOW + 1:day + 1],
-                            refitter if need_bayes else None, rule, i * 100 + day, peer)
-                for m, v in sc.items():
-                    if first[m] is None and v > cut[m]:
-                        first[m] = day - START + 1
-                if all(v is not None for v in first.values()):
-                    break
-            for m in METHODS:
-                delays[scenario][m].append(first[m])
-        print(f"{scenario} done, {time.monotonic() - t0:.0f} s", flush=True)
+    def flags(sc, method: str, world: str, scenario: str | None, level: int = 1):
+        if method.startswith("codedrift"):
+            return sc.codedrift >= level
+        if method == "oracle":
+            return sc.oracle[scenario] > cut[world][f"oracle:{scenario}"]
+        return sc.peers[method] > cut[world][method]
 
-    print(f"\nCalibrated to {rate:.2%} flagged no-drop days ({args.null} histories x {HORIZON} days); thresholds:")
-    print("  " + ", ".join(f"{m} {'P' if m == 'bayes' else 'p' if m in ('tracker', 'paired') else 'S'}"
-                           f" {'<' if m in ('tracker', 'paired') else '>'} {abs(cut[m]):.4g}" for m in METHODS))
-    print(f"\nDays from the drop's first day until flagged: median [detected within {HORIZON} days]")
-    print(f"{'scenario':<14}" + "".join(f"{m:>18}" for m in METHODS))
-    table = []
-    for scenario, by in delays.items():
-        cells = []
-        for m in METHODS:
-            hit = [d for d in by[m] if d is not None]
-            med = np.median([d if d is not None else np.inf for d in by[m]])
-            found = f"[{len(hit)}/{len(by[m])}]"
-            cells.append(f"{med:>6.0f} {found}" if np.isfinite(med) else f"  >{HORIZON} {found}")
-        print(f"{scenario:<14}" + "".join(f"{c:>18}" for c in cells))
-        table.append({"scenario": scenario} | dict(zip(METHODS, (c.strip() for c in cells), strict=True)))
-    print("\nRaw false-alarm rate of the configured rules (share of no-drop days flagged):")
-    for k, v in raw.items():
-        print(f"  {k:<40} {v:.2%}  (~{v * 90:.1f} per 90 days)")
-    h = simulate(days=1, tasks=50, seed=0)
-    p = 1 / (1 + np.exp(-(h.theta[0, 0] - h.difficulty)))
-    sigma = float(np.median(refitter.sigmas))
-    mdd = detect.minimum_detectable_drop(float((p * (1 - p)).sum()), float((p * (1 - p)).mean()), sigma, rule)
-    print(f"\nAnalytic minimum detectable drop at 50 tasks/day (flagged 'degraded' within 7 days with 80% power,"
-          f" walk sd {sigma:.3f} = median fitted): {100 * mdd:.1f} points")
+    # False alarms on fresh no-drop histories.
+    false_alarms = []
+    for w in WORLDS:
+        for method in ("codedrift", "codedrift adaptive", "codedrift degraded", *PEERS):
+            plan = "adaptive" if method == "codedrift adaptive" else "uniform"
+            if plan == "adaptive" and w != "base":
+                continue
+            runs = [results[("null", w, plan, i)] for i in range(n)]
+            level = 2 if method == "codedrift degraded" else 1
+            fl = [flags(r, method.replace(" degraded", ""), w, None, level) for r in runs]
+            k = sum(onsets(f) for f in fl)
+            rate, lo, hi = poisson_rate(k, n * NULL_DAYS / 365)
+            any90 = sum(bool(f[:90].any()) for f in fl)
+            false_alarms.append({"world": w, "method": method, "per_agent_year": rate, "low": lo, "high": hi,
+                                 "any_in_90_days": any90 / n, "any_low": clopper(any90, n)[0],
+                                 "any_high": clopper(any90, n)[1], "histories": n})
+
+    table, infos = [], {}
+    for s, (w, drop, _over) in SCENARIOS.items():
+        row = {"scenario": s}
+        for method in METHODS:
+            plan = "adaptive" if method == "codedrift adaptive" else "uniform"
+            runs = [results[(s, w, plan, i)] for i in range(n)]
+            if method == "oracle" and not drop.points:
+                continue
+            delays = [first_alarm(flags(r, method, w, s)) for r in runs]
+            hit = sum(np.isfinite(delays))
+            med, lo, hi = median_ci(delays)
+            row[method] = {"median_days": med, "low": lo, "high": hi, "detected": hit / n,
+                           "detected_low": clopper(hit, n)[0], "detected_high": clopper(hit, n)[1]}
+        if drop.points and not drop.ramp_days:
+            runs = [results[(s, w, "uniform", i)] for i in range(n)]
+            errs = [r.change_day[int(first_alarm(r.codedrift >= 1)) + DROP_DAY - FIRST_MONITORED - 1] - DROP_DAY
+                    for r in runs if np.isfinite(first_alarm(r.codedrift >= 1))]
+            row["change_day_error"] = {"median_abs": float(np.median(np.abs(errs))),
+                                       "within_1_day": float(np.mean(np.abs(np.array(errs)) <= 1))}
+        table.append(row)
+        for plan in ("uniform", "adaptive"):
+            infos.setdefault(plan, []).extend(results[(s, w, plan, i)].info for i in range(n) if w == "base")
+    mix = [results[("rotation: harder mix, no drop", "base", "uniform", i)] for i in range(n)]
+    pooled_shift = float(np.mean([r.pooled_rate[DROP_DAY:].mean() - r.pooled_rate[DROP_DAY - 30:DROP_DAY].mean()
+                                  for r in mix]))
+    info = {p: {"mean": float(np.mean(v)), "low": float(np.quantile(v, 0.05)), "high": float(np.quantile(v, 0.95))}
+            for p, v in infos.items()}
+    report(table, false_alarms, info, pooled_shift)
     print(f"total {time.monotonic() - t0:.0f} s")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({
-            "setting": f"50 tasks a day, 1 attempt, difficulty sd 1.5 logits, base pass rate 55%; every method "
-                       f"calibrated to {rate:.2%} flagged no-drop days on {args.null} histories x {HORIZON} days; "
-                       f"{args.per_drop} histories per drop. Cells: median days from the drop until flagged "
-                       f"[histories detected within {HORIZON} days]. bayes = this tracker's model.",
-            "table": table, "thresholds": cut, "raw_false_alarm_rates": raw,
-            "note": f"Analytic minimum detectable drop at this volume: {100 * mdd:.1f} points. "
-                    f"Reproduce: python benchmarks/detection.py --null {args.null} --per-drop {args.per_drop} "
-                    f"--seed {args.seed} --json benchmarks/results/detection.json",
+            "setting": f"{n} histories per scenario, per no-drop world and per calibration set; 200 attempts a day "
+                       "(40 anchors + 160 fresh instances of 20 families, 5 languages) unless named; every method "
+                       "at one false alarm per agent-year (codedrift by its analytic thresholds, the others "
+                       "calibrated on separate histories). Cells: median days from the drop to the first alarm "
+                       "[90% interval], share detected within 30 days.",
+            "table": [_flat(r) for r in table], "rows": table, "false_alarms": false_alarms,
+            "information_per_attempt": info, "pooled_rate_shift_from_mix": pooled_shift,
+            "thresholds": cut, "note": f"Reproduce: python benchmarks/detection.py --histories {n} "
+                                       "--json benchmarks/results/detection.json",
         }, indent=1, default=float))
+
+
+def _cell(v: dict) -> str:
+    med = f"{v['median_days']:.0f}" if np.isfinite(v["median_days"]) else f">{HORIZON}"
+    hi = f"{v['high']:.0f}" if np.isfinite(v["high"]) else f">{HORIZON}"
+    return f"{med} [{v['low']:.0f}-{hi}] {100 * v['detected']:.0f}%"
+
+
+def _flat(row: dict) -> dict:
+    return {"scenario": row["scenario"]} | {m: _cell(row[m]) for m in METHODS if m in row}
+
+
+def report(table, false_alarms, info, pooled_shift) -> None:
+    print("\nDays from the drop to the first alarm: median [90% interval], share detected within 30 days")
+    print(f"{'scenario':<32}" + "".join(f"{m:>20}" for m in METHODS))
+    for row in table:
+        flat = _flat(row)
+        print(f"{row['scenario']:<32}" + "".join(f"{flat.get(m, '-'):>20}" for m in METHODS))
+        if "change_day_error" in row:
+            c = row["change_day_error"]
+            print(f"{'':<32}codedrift's change day: median |error| {c['median_abs']:.0f} d, within 1 day "
+                  f"{100 * c['within_1_day']:.0f}%")
+    print("\nFalse alarms on no-drop histories: per agent-year [90%], share with any alarm in 90 days [90%]")
+    for r in false_alarms:
+        print(f"  {r['world']:<14}{r['method']:<20}{r['per_agent_year']:6.2f} [{r['low']:.2f}-{r['high']:.2f}]"
+              f"   {100 * r['any_in_90_days']:5.1f}% [{100 * r['any_low']:.1f}-{100 * r['any_high']:.1f}]")
+    for p, v in info.items():
+        print(f"Fisher information per rotating attempt, {p} plan: {v['mean']:.3f} "
+              f"(5-95% of histories {v['low']:.3f}-{v['high']:.3f})")
+    print(f"Pooled pass rate moved {100 * pooled_shift:+.1f} points when the mix tilted harder "
+          "(no change in the agent)")
 
 
 if __name__ == "__main__":

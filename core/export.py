@@ -32,7 +32,7 @@ SCHEMA: dict[str, tuple[type, list[str]]] = {
     "verdict": (Verdict, ["fit_id", "agent", "day", "method", "window", "window_start", "window_end",
                           "baseline_start", "baseline_end", "attempts", "drop", "drop_low", "drop_high", "p_drop",
                           "p_any_drop", "p_value", "rate", "rate_low", "rate_high", "p0", "threshold", "statistic",
-                          "flagged", "status"]),
+                          "limit_watch", "limit_degraded", "change_day", "flagged", "status"]),
 }
 
 

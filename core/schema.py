@@ -244,8 +244,10 @@ class Verdict(SQLModel, table=True):
     fit_id: int = Field(foreign_key="fit.id", index=True)
     agent_id: int = Field(foreign_key="agent.id", index=True)
     day: dt.date
-    method: str  # bayes, bayes_vs_control, tracker, paired, cusum
-    window: str  # a WINDOW_DAYS name; "daily" for cusum
+    method: str  # sequential, bayes, bayes_vs_control, tracker, paired, cusum
+    # A WINDOW_DAYS name; "daily" for cusum; for sequential the stream: "all" or "<grouping>:<group>",
+    # whose window is the days since its baseline (analysis/alarm.py)
+    window: str
     window_start: dt.date
     window_end: dt.date
     baseline_start: dt.date | None = None
@@ -262,6 +264,9 @@ class Verdict(SQLModel, table=True):
     rate_high: float | None = None
     p0: float | None = None
     threshold: float | None = None  # tracker: its published "± threshold" at this n
-    statistic: float | None = None  # cusum: S on the day
+    statistic: float | None = None  # cusum, sequential: S on the day
+    limit_watch: float | None = None  # sequential: S at which the stream is flagged watch, and degraded
+    limit_degraded: float | None = None
+    change_day: dt.date | None = None  # sequential: where the current excursion of S began
     flagged: bool
     status: str  # ok, watch, degraded

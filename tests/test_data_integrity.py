@@ -82,7 +82,7 @@ def test_readers_skip_a_fit_row_left_without_summaries(cfg):
         half = _fit(s, ids["agent"], ids["task"], DAY + dt.timedelta(days=5), complete=False)
         assert half.id > ids["fit"]
         assert latest_fit_id(s) == ids["fit"]
-        assert _carried_in(s, DAY + dt.timedelta(days=10))[0] == ids["fit"]
+        assert _carried_in(s, DAY + dt.timedelta(days=10), "binary")[0] == ids["fit"]
     assert data.latest_fit.__wrapped__(cfg.db_url)["id"] == ids["fit"]
     with db.session(cfg.db_url) as s:  # once complete, it is the latest
         s.add(AbilityDay(fit_id=half.id, agent_id=ids["agent"], day=half.last_day, attempts=0, passed=0, q05=0,
@@ -91,7 +91,7 @@ def test_readers_skip_a_fit_row_left_without_summaries(cfg):
                              attempts=0, passed=0))
         s.commit()
         assert latest_fit_id(s) == half.id
-        assert _carried_in(s, DAY + dt.timedelta(days=10))[0] == half.id
+        assert _carried_in(s, DAY + dt.timedelta(days=10), "binary")[0] == half.id
     assert data.latest_fit.__wrapped__(cfg.db_url)["id"] == half.id
 
 

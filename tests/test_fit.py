@@ -8,8 +8,8 @@ import pytest
 import xarray as xr
 from sqlmodel import select
 
-from analysis.fit import FitOptions, run_fit
-from analysis.model import Sampling
+from analysis.fit import FitOptions, _carried_in, run_fit
+from analysis.model import Priors, Sampling
 from analysis.simulate import InjectedDrop, simulate
 from codedrift import cli
 from core import db
@@ -108,7 +108,12 @@ def test_fit_stores_verdicts_difficulties_and_what_it_can_see(cfg, capsys, tmp_p
         difficulty = s.exec(select(TaskDifficulty)).all()
     # 40 days: the 30-day window has no 30-day baseline before it; today and 7 days are judged.
     assert set(verdicts) == {(m, w) for m in ("bayes", "tracker", "paired") for w in ("today", "7d")} | {
-        ("cusum", "daily")}
+        ("cusum", "daily"), ("sequential", "all")}
+    # The sequential alarm flags the 15-point drop (tests/test_alarm.py dates it), and its baseline never
+    # overlaps the days it judges.
+    alarm = verdicts["sequential", "all"]
+    assert alarm.status == "degraded" and alarm.statistic >= alarm.limit_degraded > alarm.limit_watch
+    assert alarm.baseline_end < alarm.window_start <= alarm.change_day and alarm.drop > 0.05
     week = verdicts["bayes", "7d"]
     assert (week.window_start, week.window_end) == (START + dt.timedelta(days=33), START + dt.timedelta(days=39))
     assert (week.baseline_start, week.baseline_end) == (START + dt.timedelta(days=3), START + dt.timedelta(days=32))
@@ -136,7 +141,7 @@ def test_windowed_refit_carries_difficulties_in_and_compares_with_the_control(cf
     """29 days fitted; then 31 more with a 31-day window: the earlier fit's difficulties become the
     prior. A control agent that drops with the tracked one turns 'degraded' into 'shared'."""
     seed_database(cfg, days=29, drop=InjectedDrop(), tests=4)
-    assert cli.main(["fit", "--draws", "400"]) == 0
+    assert cli.main(["fit", "--draws", "400", "--likelihood", "partial"]) == 0
     seed_database(cfg, days=60, first_day=29, drop=InjectedDrop(points=15, start=50), tests=4)
     seed_database(cfg, days=60, first_day=29, name="control", drop=InjectedDrop(points=15, start=50), seed=8,
                   tests=4)
@@ -150,6 +155,10 @@ def test_windowed_refit_carries_difficulties_in_and_compares_with_the_control(cf
             Verdict.fit_id == second.id))}
         groups = s.exec(select(GroupDay).where(GroupDay.fit_id == second.id)).all()
     assert second.prior_fit_id == first.id and second.first_day == START + dt.timedelta(days=29)
+    # Difficulties are carried only into a fit of the same likelihood (another sits on another scale).
+    with db.session(cfg.db_url) as s:
+        assert _carried_in(s, second.first_day, "partial")[0] == first.id
+        assert _carried_in(s, second.first_day, "binary") == (None, Priors())
     assert second.likelihood == "partial" and second.group_by == "language"
     assert {g.group for g in groups} == {"python", "javascript"} and len(groups) == 2 * 2 * 31
     tracked = rows["sim-agent", "bayes", "today"]
@@ -202,7 +211,7 @@ def test_a_fit_that_fails_midway_leaves_no_trace_and_the_previous_fit_shown(cfg,
         run_fit(cfg, SMALL)
     assert _visible(cfg) == before  # no half fit: no row, no summaries, no posterior file
     with db.session(cfg.db_url) as s:  # and the next window's prior still comes from the complete fit
-        assert fitting._carried_in(s, first.last_day + dt.timedelta(days=1))[0] == first.id
+        assert fitting._carried_in(s, first.last_day + dt.timedelta(days=1), "binary")[0] == first.id
 
     monkeypatch.setattr(fitting, "_store_verdicts", stored)
     second = run_fit(cfg, SMALL)
@@ -215,8 +224,8 @@ def test_a_fit_that_fails_midway_leaves_no_trace_and_the_previous_fit_shown(cfg,
 KILLED_FIT = """
 import os, sys
 from analysis import fit as fitting
-from analysis.fit import FitOptions, run_fit
-from analysis.model import Sampling
+from analysis.fit import FitOptions, _carried_in, run_fit
+from analysis.model import Priors, Sampling
 from core import settings
 
 stored = fitting._store_verdicts

@@ -1,0 +1,192 @@
+"""The sequential alarm: daily evidence of a drop, accumulated by a one-sided CUSUM and calibrated by
+its average run length (ARL) to a false alarm.
+
+Per agent (and per language or kind group, each a "stream"), every day has a difficulty-adjusted
+ability estimate theta_d with standard error se_d (analysis/daily.py). Against a *clean* baseline, a
+pinned period (e.g. the last release's window) or by default the `baseline_days` ending `gap_days`
+before today, so a recent drop cannot leak into its own reference, each monitored day gives
+
+    z_d = (theta_d - theta_0) / sqrt(se_d^2 + tau^2 + se_0^2)
+
+where theta_0 is the baseline's random-effects mean and tau^2 its between-day variance (DerSimonian-
+Laird): day-level shocks and task-by-day over-dispersion widen every z rather than raise alarms.
+Under no change z_d is close to standard normal whatever the volume or the task mix, so the lower
+CUSUM
+
+    S_d = max(0, S_(d-1) - z_d - k),   alarm when S_d >= h
+
+has an ARL that depends only on (k, h) and the baseline's design: the baseline is itself estimated,
+and its error is shared by every monitored day, which shortens the ARL well below Siegmund's
+closed form for a known reference (a 30-day baseline roughly halves it; Jones, Champ & Rigdon 2001).
+So `threshold` finds h by Monte Carlo of exactly this pipeline on standard normal days (rolling
+baseline, gap, CUSUM over the gap, onsets of alarm episodes counted), which makes the calibration
+the same at every volume and task mix. k = 0.5 tunes the CUSUM to a shift of one standard error a
+day (at 200 attempts a day about a 3-point drop). The CUSUM is the optimal rule (Lorden;
+Moustakides) for a known shift, it needs no window choice, and its restart point estimates the
+change day.
+
+Multiplicity: an agent watched on its overall stream and G group streams splits its budget, half to
+the overall stream and half shared by the groups (a weighted Bonferroni split; conservative because
+the streams are correlated). There is one statistic per stream, not one per window.
+The budget is per agent: one false *watch* per agent-year, one false *degraded* per five.
+benchmarks/detection.py measures the achieved rates; nothing here is tuned on the data it is scored on.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import optimize
+
+DAYS_PER_YEAR = 365.0
+SIEGMUND_SHIFT = 1.166  # the overshoot correction of Siegmund's ARL approximation for normal increments
+
+
+@dataclass(frozen=True)
+class AlarmRule:
+    k: float = 0.5  # reference value, in standard errors per day
+    watch_years: float = 1.0  # at most one false watch per agent per this many years
+    degraded_years: float = 5.0
+    baseline_days: int = 60  # long, because its error is shared by every monitored day
+    gap_days: int = 30  # days between the baseline's end and today; the CUSUM runs over them
+    overall_share: float = 0.5  # of the agent's false-alarm budget spent on its overall stream
+
+
+def siegmund_arl(h: float, k: float, shift: float = 0.0) -> float:
+    """Average run length of the CUSUM max(0, S - x - k) for x ~ Normal(-shift, 1) (shift > 0 = a drop)."""
+    delta = shift - k
+    b = h + SIEGMUND_SHIFT
+    if abs(delta) < 1e-9:
+        return b * b
+    return float((np.exp(-2 * delta * b) + 2 * delta * b - 1) / (2 * delta**2))
+
+
+def siegmund_threshold(arl_days: float, k: float) -> float:
+    """The h whose no-change ARL is `arl_days` for a known reference (no baseline error)."""
+    return float(optimize.brentq(lambda h: siegmund_arl(h, k) - arl_days, 0.0, 100.0))
+
+
+NULL_YEARS, NULL_SEED = 4000, 20261124  # Monte Carlo size of the calibration: ~2% error on h
+
+
+@functools.lru_cache(maxsize=16)
+def null_paths(k: float, baseline_days: int, gap_days: int, seed: int = NULL_SEED) -> np.ndarray:
+    """(years, days) CUSUM statistic of the shipped pipeline on no-change standard normal days."""
+    rng = np.random.default_rng(seed)
+    lead = baseline_days + gap_days
+    e = rng.standard_normal((NULL_YEARS, lead + int(DAYS_PER_YEAR)), dtype=np.float32)
+    csum = np.concatenate([np.zeros((NULL_YEARS, 1), np.float32), np.cumsum(e, axis=1)], axis=1)
+    out = np.zeros((NULL_YEARS, int(DAYS_PER_YEAR)), np.float32)
+    for i in range(int(DAYS_PER_YEAR)):
+        today = lead + i
+        base = (csum[:, today - gap_days + 1] - csum[:, today - lead + 1]) / baseline_days
+        z = (e[:, today - gap_days + 1:today + 1] - base[:, None]) / np.sqrt(1 + 1 / baseline_days)
+        s = np.zeros(NULL_YEARS, np.float32)
+        for j in range(gap_days):
+            s = np.maximum(0, s - z[:, j] - k)
+        out[:, i] = s
+    return out
+
+
+def onsets_per_year(paths: np.ndarray, h: float) -> float:
+    flagged = paths >= h
+    starts = flagged[:, 1:] & ~flagged[:, :-1]
+    return float((starts.sum() + flagged[:, 0].sum()) / len(paths))
+
+
+def threshold(per_years: float, rule: AlarmRule) -> float:
+    """The h at which one stream raises one false alarm (an episode's onset) per `per_years` years."""
+    paths = null_paths(rule.k, rule.baseline_days, rule.gap_days)
+    lo, hi = 0.0, 30.0
+    for _ in range(40):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if onsets_per_year(paths, mid) > 1 / per_years else (lo, mid)
+    return hi
+
+
+@functools.lru_cache(maxsize=64)
+def thresholds(rule: AlarmRule, groups: int = 0, overall: bool = True) -> tuple[float, float]:
+    """(watch, degraded) thresholds for the agent's overall stream (`overall`) or one of its `groups`
+    group streams. With groups, the overall stream gets `overall_share` of the agent's budget and the
+    groups split the rest evenly; without, the overall stream gets all of it."""
+    share = 1.0 if groups == 0 else rule.overall_share if overall else (1 - rule.overall_share) / groups
+    return threshold(rule.watch_years / share, rule), threshold(rule.degraded_years / share, rule)
+
+
+@dataclass(frozen=True)
+class Baseline:
+    theta: float  # random-effects mean ability
+    se: float
+    tau: float  # between-day sd beyond sampling noise
+    days: int  # days with attempts
+
+
+def baseline(theta: np.ndarray, se: np.ndarray) -> Baseline:
+    """DerSimonian-Laird random-effects pooling of the baseline's daily estimates."""
+    ok = np.isfinite(theta)
+    t, v = theta[ok], se[ok] ** 2
+    if len(t) < 2:
+        raise ValueError(f"a baseline needs at least 2 days with attempts, found {len(t)}")
+    w = 1 / v
+    fixed = np.sum(w * t) / w.sum()
+    q = np.sum(w * (t - fixed) ** 2)
+    tau2 = max(0.0, (q - (len(t) - 1)) / (w.sum() - np.sum(w**2) / w.sum()))
+    w = 1 / (v + tau2)
+    return Baseline(float(np.sum(w * t) / w.sum()), float(np.sqrt(1 / w.sum())), float(np.sqrt(tau2)), len(t))
+
+
+@dataclass(frozen=True)
+class Judgement:
+    statistic: float  # S today
+    status: str  # ok, watch, degraded
+    h_watch: float
+    h_degraded: float
+    change_index: int | None  # index into the monitored days of the estimated change (None when S = 0)
+    shift: float | None  # mean theta_d - theta_0 since then (logits; negative = worse)
+    path: np.ndarray  # S over the monitored days
+    z: np.ndarray
+    base: Baseline
+
+
+def cusum(z: np.ndarray, k: float) -> np.ndarray:
+    """Lower CUSUM over z; a day without attempts (nan) carries S unchanged."""
+    s, path = 0.0, np.zeros(len(z))
+    for i, x in enumerate(z):
+        if np.isfinite(x):
+            s = max(0.0, s - x - k)
+        path[i] = s
+    return path
+
+
+def change_point(z: np.ndarray) -> int:
+    """Maximum-likelihood start of a downward shift of unknown size in the monitored days: the tau
+    maximising (sum of -z from tau on)^2 / (days from tau on), among those with a negative sum. Sharper
+    than the CUSUM's restart point, which a chance excursion just before the change drags earlier."""
+    x = np.where(np.isfinite(z), -z, 0.0)
+    tail = np.cumsum(x[::-1])[::-1]
+    count = np.cumsum(np.isfinite(z)[::-1])[::-1]
+    score = np.where((tail > 0) & (count > 0), tail**2 / np.maximum(count, 1), -np.inf)
+    return int(np.argmax(score))
+
+
+def judge(theta: np.ndarray, se: np.ndarray, monitored: slice, base_days: slice, rule: AlarmRule = AlarmRule(),
+          groups: int = 0, overall: bool = True) -> Judgement:
+    """`theta`, `se`: a stream's daily estimates; `monitored`: the days since the baseline (ending today)."""
+    base = baseline(theta[base_days], se[base_days])
+    t, s = theta[monitored], se[monitored]
+    z = (t - base.theta) / np.sqrt(s**2 + base.tau**2 + base.se**2)
+    path = cusum(z, rule.k)
+    h_watch, h_degraded = thresholds(rule, groups, overall)
+    stat = float(path[-1]) if len(path) else 0.0
+    status = "degraded" if stat >= h_degraded else "watch" if stat >= h_watch else "ok"
+    change = change_point(z) if stat > 0 else None
+    shift = float(np.nanmean(t[change:] - base.theta)) if change is not None else None
+    return Judgement(stat, status, h_watch, h_degraded, change, shift, path, z, base)
+
+
+def default_periods(today: int, rule: AlarmRule = AlarmRule()) -> tuple[slice, slice]:
+    """(baseline, monitored) day slices for day index `today` with the rolling, gapped baseline."""
+    first = today - rule.gap_days + 1
+    return slice(max(first - rule.baseline_days, 0), max(first, 0)), slice(max(first, 0), today + 1)

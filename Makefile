@@ -30,4 +30,5 @@ bench-fit: setup
 	.venv/bin/python benchmarks/fit_time.py
 
 bench-detection: setup
-	.venv/bin/python benchmarks/detection.py --null 30 --per-drop 10 --json benchmarks/results/detection.json
+	.venv/bin/python benchmarks/detection.py --histories 100 --json benchmarks/results/detection.json \
+		| tee benchmarks/results/detection.txt

@@ -28,11 +28,12 @@ import pandas as pd
 from scipy import optimize
 from scipy.special import expit, log_expit
 
+from core.design import PI_8, slope_divisor
+
 # Tasks attempted on at least this many distinct training days get their own difficulty.
 ANCHOR_MIN_DAYS = 5
 PRIOR_SD = 3.0  # weak Normal(0, 3) priors (logits) on every parameter of the training fit
 DAY_PRIOR_SD = 2.0  # keeps an all-pass or all-fail day finite; ~0.25 of the information of one attempt
-PI_8 = np.pi / 8
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ class TaskModel:
         knob = tasks["knob"].fillna(0.0).to_numpy(float)
         known = np.isfinite(family)
         mean = np.where(known, family + np.nan_to_num(slope) * knob, mus.mean())
-        c = np.where(known, np.sqrt(1 + PI_8 * self.within_sd**2), unseen_c)
+        c = np.where(known, slope_divisor(self.within_sd), unseen_c)
         is_anchor = np.isfinite(anchor)
         mean, c = np.where(is_anchor, anchor, mean), np.where(is_anchor, 1.0, c)
         return mean, c

@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import expit
 
-from analysis.daily import PI_8, TaskModel
+from analysis.daily import TaskModel
+from core.design import CAP_SHARE, UNIFORM_SHARE, information, slope_divisor
 
 
 @dataclass(frozen=True)
@@ -30,19 +30,15 @@ class Pick:
 
 @dataclass(frozen=True)
 class Design:
-    uniform_share: float = 0.25
-    cap_share: float = 0.1
+    uniform_share: float = UNIFORM_SHARE
+    cap_share: float = CAP_SHARE
 
 
 def cell_information(tm: TaskModel, theta: float, knobs: tuple[float, ...]) -> list[tuple[str, float, float, float]]:
     """(family, knob, p, information) for every family the task model knows and every knob."""
-    c = np.sqrt(1 + PI_8 * tm.within_sd**2)
-    out = []
-    for fam, (mu, beta) in sorted(tm.family.items()):
-        for x in knobs:
-            p = float(expit((theta - mu - beta * x) / c))
-            out.append((fam, x, p, p * (1 - p) / c**2))
-    return out
+    c = slope_divisor(tm.within_sd)
+    return [(fam, x, *information(theta, mu + beta * x, c)) for fam, (mu, beta) in sorted(tm.family.items())
+            for x in knobs]
 
 
 def choose(tm: TaskModel, theta: float, n: int, knobs: tuple[float, ...], rng: np.random.Generator,

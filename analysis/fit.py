@@ -21,6 +21,7 @@ from sqlmodel import Session, select
 
 from analysis import alarm, detect, model, sequential, verdicts
 from core import db
+from core.design import knob_value
 from core.schema import (
     AbilityDay,
     Agent,
@@ -65,16 +66,12 @@ def load_attempts(s: Session, agent_ids: list[int] | None = None, since: dt.date
 
 
 def load_tasks(s: Session, ids) -> pd.DataFrame:
-    """Per task: its family (a generated instance's family; a built-in task's suite), a scalar knob (the
-    sum of the instance's numeric knobs; 0 for built-in tasks), language and kind."""
+    """Per task: its family (a generated instance's family; a built-in task's suite), its knob value
+    (core/design.py; 0 for built-in tasks), language and kind."""
     rows = s.exec(select(Task.id, Task.family, Suite.name, Task.knobs, Task.language, Task.kind)
                   .join(Suite, Suite.id == Task.suite_id).where(Task.id.in_([int(i) for i in ids]))).all()
-    return pd.DataFrame([(t, fam or suite, _knob(knobs), lang, kind) for t, fam, suite, knobs, lang, kind in rows],
+    return pd.DataFrame([(t, fam or suite, knob_value(knobs), lang, kind) for t, fam, suite, knobs, lang, kind in rows],
                         columns=["task", "family", "knob", "language", "kind"])
-
-
-def _knob(knobs: dict | None) -> float:
-    return float(sum(v for v in (knobs or {}).values() if isinstance(v, int | float) and not isinstance(v, bool)))
 
 
 def run_fit(cfg: Settings, opts: FitOptions = FitOptions()) -> Fit:
@@ -210,7 +207,14 @@ def _store_sequential(s: Session, fit: Fit, df: pd.DataFrame, tasks: pd.DataFram
                           baseline_start=days[v.baseline.start], baseline_end=days[v.baseline.stop - 1],
                           attempts=v.attempts, drop=v.drop, statistic=j.statistic, limit_watch=j.h_watch,
                           limit_degraded=j.h_degraded, change_day=change, flagged=j.status != "ok",
-                          status=j.status))
+                          status=j.status, task_model=_plan_inputs(v) if v.stream == "all" else None))
+
+
+def _plan_inputs(v: sequential.StreamVerdict) -> dict:
+    """The agent's current ability (its baseline's, moved by a flagged shift) and its task model."""
+    j, tm = v.judgement, v.task_model
+    ability = j.base.theta + (j.shift if j.status != "ok" and j.shift is not None else 0.0)
+    return {"ability": ability, "within_sd": tm.within_sd, "families": {f: list(mb) for f, mb in tm.family.items()}}
 
 
 def _detectable(idata, cells: model.Cells, rule: detect.Rule) -> dict:

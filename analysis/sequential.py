@@ -26,6 +26,7 @@ class StreamVerdict:
     monitored: slice
     attempts: int  # in the monitored days
     drop: float | None  # estimated drop in expected pass rate on the baseline's tasks (positive = worse)
+    task_model: daily.TaskModel
 
 
 def periods(today: int, rule: alarm.AlarmRule, pinned: tuple[int, int] | None = None) -> tuple[slice, slice]:
@@ -62,7 +63,7 @@ def judge_agent(attempts: pd.DataFrame, tasks: pd.DataFrame, today: int, rule: a
             continue
         j = alarm.judge(est.theta, est.se, monitored, base, rule, len(groups), overall=name == "all")
         out.append(StreamVerdict(name, j, base, monitored, int(est.attempts[monitored].sum()),
-                                 _drop(tm, sub[sub["day"].between(base.start, base.stop - 1)], tasks, j)))
+                                 _drop(tm, sub[sub["day"].between(base.start, base.stop - 1)], tasks, j), tm))
     return out
 
 

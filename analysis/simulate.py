@@ -1,9 +1,9 @@
 """Synthetic histories with a known truth, to validate the model and compare detection rules.
 
 `simulate` follows the model's own assumptions: logit P(pass) = theta[agent, day] - b[task], with
-theta a Gaussian random walk plus an injected drop, and b ~ Normal(0, sd). `simulate_misspecified`
-breaks them on purpose (task difficulty drifts, a few tasks are flaky) to see what the model does
-when reality is not its story.
+theta a Gaussian random walk plus an injected drop, and b ~ Normal(0, sd). Histories that break them
+on purpose (flaky tasks, drifting difficulty, day shocks, rotating instances and a changing mix) are
+analysis/simulate_rotation.py's.
 """
 
 from __future__ import annotations
@@ -63,25 +63,6 @@ def simulate(*, agents: int = 1, days: int = 90, tasks: int = 50, repeats: int =
     if tests:
         return _draw_tests(theta, b, tests, concentration, rng)
     return _draw(theta, b, repeats, rng)
-
-
-def simulate_misspecified(*, days: int = 90, tasks: int = 50, repeats: int = 1, base_rate: float = 0.55,
-                          difficulty_sd: float = 1.5, difficulty_drift_sd: float = 0.03, flaky_tasks: int = 3,
-                          drop: InjectedDrop = InjectedDrop(), seed: int = 0) -> History:
-    """One agent; task difficulties wander day to day and a few tasks pass at random half the time."""
-    rng = np.random.default_rng(seed)
-    b0 = rng.normal(0, difficulty_sd, tasks)
-    b0 -= b0.mean()
-    theta = np.full((1, days), level_for(base_rate, b0))
-    if drop.points:
-        theta = _apply_drop(theta, b0, drop)
-    b_days = b0 + np.cumsum(rng.normal(0, difficulty_drift_sd, (days, tasks)), axis=0)
-    p = expit(theta[0][:, None] - b_days)  # (days, tasks)
-    p[:, :flaky_tasks] = 0.5
-    passed = rng.binomial(repeats, p)
-    d, t = np.meshgrid(np.arange(days), np.arange(tasks), indexing="ij")
-    df = pd.DataFrame({"agent": 0, "day": d.ravel(), "task": t.ravel(), "attempts": repeats, "passed": passed.ravel()})
-    return History(df, theta, b0, p.mean(axis=1)[None, :])
 
 
 def _apply_drop(theta: np.ndarray, b: np.ndarray, drop: InjectedDrop) -> np.ndarray:

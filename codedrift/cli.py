@@ -260,6 +260,12 @@ def _print_verdicts(cfg, fit) -> None:
     with db.session(cfg.db_url) as s:
         names = {a.id: a.name for a in s.exec(select(Agent))}
         rows = s.exec(select(Verdict).where(Verdict.fit_id == fit.id, Verdict.method == "bayes")).all()
+        alarms = s.exec(select(Verdict).where(Verdict.fit_id == fit.id, Verdict.method == "sequential")).all()
+    for r in alarms:
+        since = (f", since {r.change_day} about {100 * r.drop:.1f} points lower" if r.status != "ok"
+                 and r.change_day and r.drop is not None else "")
+        print(f"{names[r.agent_id]:<20} alarm {r.window:<16} S = {r.statistic:.1f} (watch at {r.limit_watch:.1f}, "
+              f"degraded at {r.limit_degraded:.1f}){since}  {r.status}")
     for r in rows:
         print(f"{names[r.agent_id]:<20} {r.window:<6} P(drop > {100 * fit.rule['delta']:g} points) = {r.p_drop:.2f}"
               f"  drop {100 * r.drop:+.1f} points [{100 * r.drop_low:+.1f}, {100 * r.drop_high:+.1f}]  {r.status}")

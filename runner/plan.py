@@ -9,6 +9,13 @@ stored with the run, which makes a past day reproducible without revealing a fut
 
 Rotating instances are drawn per family from that family's seeds with the day's random stream; an
 instance the sandbox finds invalid is discarded, counted, and the next draw takes its place.
+
+An *adaptive* plan (`adaptive = true`) keeps the anchors and draws `uniform_share` of each family's
+instances uniformly as before; the rest of the rotating budget goes to the candidate instances (the
+day's stream draws `CANDIDATES` per pick, across all families) that carry the most expected
+information about the agent's ability, at most `CAP_SHARE` of them from one family. The expected
+information comes from the agent's latest analysis (core/design.py; read from the database by the
+caller). Every pick is stored with its reason, predicted pass probability and information.
 """
 
 from __future__ import annotations
@@ -16,19 +23,23 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import itertools
+import math
 import os
 import random
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.design import CAP_SHARE, UNIFORM_SHARE, information, knob_value, slope_divisor
 from runner import pool
 from runner.families import Family, all_families, family
 from runner.tasks import SuiteSpec, TaskSpec, load_suite
 
 SECRET_ENV = "CODEDRIFT_PLAN_SECRET"
 MAX_DRAWS_PER_PICK = 5  # a family that keeps producing invalid instances gives up after this many tries per pick
+CANDIDATES = 4  # instances generated (in memory; cheap) per informative pick, to choose from
 
 
 class PlanError(ValueError):
@@ -44,6 +55,8 @@ class Plan:
     per_family: int = 2
     families: tuple[str, ...] | None = None  # None: every registered family
     per_family_override: dict[str, int] = field(default_factory=dict)
+    adaptive: bool = False
+    uniform_share: float = UNIFORM_SHARE
     source: str = ""  # the TOML text, stored with each run
 
     def count(self, fam: str) -> int:
@@ -61,12 +74,18 @@ def load_plan(path: Path) -> Plan:
         raise fail(f"cannot read it ({e.strerror})") from None
     except tomllib.TOMLDecodeError as e:
         raise fail(f"not valid TOML: {e}") from None
-    known = {"name", "suite", "anchors", "repeats", "per_family", "families", "per_family_override"}
+    known = {"name", "suite", "anchors", "repeats", "per_family", "families", "per_family_override", "adaptive",
+             "uniform_share"}
     if unknown := sorted(set(data) - known):
         raise fail(f"unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
     for key in ("repeats", "per_family"):
         if key in data and (type(data[key]) is not int or data[key] < (1 if key == "repeats" else 0)):
             raise fail(f"{key} must be a whole number{' >= 1' if key == 'repeats' else ' >= 0'}, not {data[key]!r}")
+    if type(data.get("adaptive", False)) is not bool:
+        raise fail(f"adaptive must be true or false, not {data['adaptive']!r}")
+    share = data.get("uniform_share", UNIFORM_SHARE)
+    if type(share) not in (int, float) or not 0 <= share <= 1:
+        raise fail(f"uniform_share must be a number from 0 to 1, not {share!r}")
     override = data.get("per_family_override", {})
     if not all(type(v) is int and v >= 0 for v in override.values()):
         raise fail("per_family_override values must be whole numbers >= 0")
@@ -81,7 +100,8 @@ def load_plan(path: Path) -> Plan:
 
     plan = Plan(name=str(data.get("name", path.stem)), suite=str(data.get("suite", "core")), anchors=names("anchors"),
                 repeats=data.get("repeats", 1), per_family=data.get("per_family", 2), families=names("families"),
-                per_family_override=dict(override), source=text)
+                per_family_override=dict(override), adaptive=data.get("adaptive", False), uniform_share=float(share),
+                source=text)
     for fam in (plan.families or ()) + tuple(override):
         try:
             family(fam)
@@ -102,6 +122,9 @@ def day_seed(plan_name: str, date: dt.date, environ=os.environ) -> tuple[int, bo
 class Pick:
     task: TaskSpec
     validity: pool.Validity | None  # None: not validated yet
+    reason: str = "uniform"  # or "information" (an adaptive plan's choice)
+    p_pass: float | None = None  # predicted, when the plan had the agent's analysis
+    information: float | None = None
 
 
 @dataclass
@@ -113,6 +136,7 @@ class DayPlan:
     anchors: tuple[TaskSpec, ...]
     rotating: list[Pick]
     discarded: dict[str, int]
+    design: dict | None = None  # the agent's analysis an adaptive plan used (core/design.py)
 
     @property
     def tasks(self) -> tuple[TaskSpec, ...]:
@@ -128,9 +152,10 @@ class DayPlan:
         return {
             "name": self.plan.name, "date": self.date.isoformat(), "day_seed": self.seed, "keyed": self.keyed,
             "repeats": self.plan.repeats, "anchors": [t.name for t in self.anchors],
-            "rotating": [{"task": p.task.name, "family": p.task.family, "seed": p.task.seed, "knobs": p.task.knobs}
+            "rotating": [{"task": p.task.name, "family": p.task.family, "seed": p.task.seed, "knobs": p.task.knobs,
+                          "reason": p.reason, "p_pass": p.p_pass, "information": p.information}
                          for p in self.rotating],
-            "discarded": self.discarded, "source": self.plan.source,
+            "discarded": self.discarded, "source": self.plan.source, "design": self.design,
         }
 
 
@@ -138,9 +163,11 @@ Validator = Callable[[list[TaskSpec]], list[list[str]]]  # tasks -> each task's 
 
 
 def resolve(plan: Plan, date: dt.date, tasks_dir: Path, data_dir: Path, validate: Validator | None = None,
-            environ=os.environ) -> DayPlan:
+            environ=os.environ, design: dict | None = None) -> DayPlan:
     """The day's tasks. With `validate`, every rotating instance is validated (once: results are kept)
-    and invalid ones replaced; without, stored validations are used and the rest shown as unvalidated."""
+    and invalid ones replaced; without, stored validations are used and the rest shown as unvalidated.
+    `design`: the agent's latest analysis (`Verdict.task_model`), which an adaptive plan needs; without
+    it an adaptive plan draws uniformly, as the first days must."""
     anchor_suite = load_suite(tasks_dir / plan.suite)
     by_name = {t.name: t for t in anchor_suite.tasks}
     if plan.anchors is None:
@@ -154,22 +181,85 @@ def resolve(plan: Plan, date: dt.date, tasks_dir: Path, data_dir: Path, validate
     root = pool.instances_dir(data_dir)
     rotating: list[Pick] = []
     discarded: dict[str, int] = {}
-    for fam in sorted(fams, key=lambda f: f.name):
-        picks, bad = _draw(fam, plan.count(fam.name), random.Random(f"{seed}/{fam.name}"), root, validate)
+    fams = sorted(fams, key=lambda f: f.name)
+    adaptive = plan.adaptive and design is not None
+    informed = [f for f in fams if adaptive and f.name in design["families"]]
+    uniform = _uniform_counts(plan, fams, informed, random.Random(f"{seed}/uniform"))
+    tried: dict[str, set[int]] = {f.name: set() for f in fams}
+    for fam in fams:
+        rng = random.Random(f"{seed}/{fam.name}")
+        picks, bad = _draw(fam, uniform[fam.name], _random_seeds(rng), tried[fam.name], root, validate)
         rotating += picks
-        if bad:
-            discarded[fam.name] = bad
-    return DayPlan(plan, date, seed, keyed, tuple(anchors), rotating, discarded)
+        discarded[fam.name] = bad
+    if informed:
+        budget = sum(plan.count(f.name) - uniform[f.name] for f in informed)
+        for name, ranked in _informative(informed, budget, design, random.Random(f"{seed}/adaptive")).items():
+            fam = family(name)
+            scores = dict(ranked)
+            # The chosen candidates first; should some prove invalid, fresh draws replace them.
+            seeds = itertools.chain((s for s, _ in ranked), _random_seeds(random.Random(f"{seed}/adaptive/{name}")))
+            picks, bad = _draw(fam, len(ranked), seeds, tried[fam.name], root, validate)
+            rotating += [Pick(p.task, p.validity, "information", *scores.get(p.task.seed, _score(fam, p.task.seed,
+                                                                                                design)))
+                         for p in picks]
+            discarded[fam.name] += bad
+    if adaptive:  # every pick, uniform ones too, carries what the plan predicted for it
+        rotating = [p if p.reason == "information" or p.task.family not in design["families"]
+                    else Pick(p.task, p.validity, p.reason, *_score(family(p.task.family), p.task.seed, design))
+                    for p in rotating]
+    return DayPlan(plan, date, seed, keyed, tuple(anchors), rotating, {f: n for f, n in discarded.items() if n},
+                   design if adaptive else None)
 
 
-def _draw(fam: Family, want: int, rng: random.Random, root: Path, validate: Validator | None) -> tuple[list[Pick], int]:
+def _uniform_counts(plan: Plan, fams: list[Family], informed: list[Family], rng: random.Random) -> dict[str, int]:
+    """Instances drawn uniformly per family: all of an uninformed family's; of the informed families'
+    budget, `uniform_share` in total, spread evenly and the remainder to families the day's stream picks."""
+    counts = {f.name: plan.count(f.name) for f in fams}
+    share = {f.name: plan.count(f.name) * plan.uniform_share for f in informed}
+    counts |= {name: math.floor(x) for name, x in share.items()}
+    extra = round(sum(share.values())) - sum(math.floor(x) for x in share.values())
+    for name in rng.sample(sorted(n for n in share if counts[n] < plan.count(n)), extra):
+        counts[name] += 1
+    return counts
+
+
+def _random_seeds(rng: random.Random) -> Iterator[int]:
+    while True:
+        yield rng.randrange(pool.SEEDS_PER_FAMILY)
+
+
+def _score(fam: Family, seed: int, design: dict) -> tuple[float, float]:
+    """(predicted pass probability, information) of an instance for the agent `design` describes."""
+    mu, beta = design["families"][fam.name]
+    return information(design["ability"], mu + beta * knob_value(fam.generate(seed).knobs),
+                       slope_divisor(design["within_sd"]))
+
+
+def _informative(fams: list[Family], budget: int, design: dict, rng: random.Random) -> dict[str, list]:
+    """Per family, the candidate seeds chosen for the informative budget: the most informative of
+    `CANDIDATES` per pick across all families, at most `CAP_SHARE` of the budget from one family."""
+    candidates = []
+    for fam in fams:
+        for s in {rng.randrange(pool.SEEDS_PER_FAMILY) for _ in range(CANDIDATES * max(budget // len(fams), 1))}:
+            candidates.append((_score(fam, s, design), fam, s))
+    cap = max(math.ceil(budget * CAP_SHARE), 1)
+    chosen: dict[str, list] = {}
+    for score, fam, s in sorted(candidates, key=lambda c: (-c[0][1], c[1].name, c[2])):
+        if sum(map(len, chosen.values())) >= budget:
+            break
+        if len(chosen.setdefault(fam.name, [])) < cap:
+            chosen[fam.name].append((s, score))
+    return {f: picks for f, picks in chosen.items() if picks}
+
+
+def _draw(fam: Family, want: int, seeds: Iterator[int], tried: set[int], root: Path,
+          validate: Validator | None) -> tuple[list[Pick], int]:
     picks: list[Pick] = []
-    tried: set[int] = set()
-    bad = 0
-    while len(picks) < want and len(tried) < want * MAX_DRAWS_PER_PICK:
+    bad, limit = 0, len(tried) + want * MAX_DRAWS_PER_PICK
+    while len(picks) < want and len(tried) < limit:
         batch = []
         while len(batch) < want - len(picks):
-            s = rng.randrange(pool.SEEDS_PER_FAMILY)
+            s = next(seeds)
             if s not in tried:
                 tried.add(s)
                 batch.append(pool.instance_task(fam, s, root))

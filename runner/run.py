@@ -57,9 +57,15 @@ def run(
     sandbox_cls = sandbox.backend(backend_name)
     record = None
     if plan is not None:
-        day = resolve(plan, date, cfg.tasks_dir, cfg.data_dir, validator(sandbox_cls, workers))
+        design = None
+        if plan.adaptive:  # the agent's latest analysis says which instances are informative
+            with db.session(cfg.db_url) as s:
+                design = store.latest_task_model(s, agent_name)
+        day = resolve(plan, date, cfg.tasks_dir, cfg.data_dir, validator(sandbox_cls, workers), design=design)
         suite, attempts, record = day.suite(load_suite(cfg.tasks_dir / plan.suite)), plan.repeats, day.record()
+        informative = sum(p.reason == "information" for p in day.rotating)
         print(f"plan {plan.name} for {date}: {len(day.anchors)} anchors, {len(day.rotating)} rotating instances"
+              + (f" ({informative} chosen for information)" if informative else "")
               + (f", {sum(day.discarded.values())} invalid instance(s) discarded" if day.discarded else ""), file=out)
     else:
         suite = load_suite(cfg.tasks_dir / suite_name)

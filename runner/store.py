@@ -9,7 +9,7 @@ from dataclasses import asdict
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from core.schema import Agent, Attempt, AttemptStatus, Run, RunStatus, Suite, Task, usage_of, utcnow
+from core.schema import Agent, Attempt, AttemptStatus, Run, RunStatus, Suite, Task, Verdict, usage_of, utcnow
 from core.secrets import scrub, scrub_fields
 from runner import agents
 from runner.agents.base import AgentResult
@@ -62,6 +62,13 @@ def agent_row(s: Session, name: str) -> Agent:
         known = sorted({*agents.BUILTIN_AGENTS, *s.exec(select(Agent.name)).all()})
         raise UnknownAgent(f"no agent named {name!r}; known: {', '.join(known)} (add one with `codedrift agents add`)")
     return row
+
+
+def latest_task_model(s: Session, agent_name: str) -> dict | None:
+    """The agent's latest analysis an adaptive plan uses (core/design.py), or None before its first."""
+    return s.exec(select(Verdict.task_model).join(Agent, Agent.id == Verdict.agent_id)
+                  .where(Agent.name == agent_name, Verdict.method == "sequential", Verdict.window == "all",
+                         Verdict.task_model.is_not(None)).order_by(Verdict.fit_id.desc())).first()
 
 
 def get_or_create_run(s: Session, date: dt.date, agent: Agent, suite_id: int, **fields) -> Run:

@@ -52,6 +52,14 @@ def test_overview_headlines_are_the_stored_verdicts(monkeypatch, demo_db):
         assert sorted(shown[f"P(drop > 2 pts) · {window}"]) == sorted([f"{p:.0%}", "—"])
     week = next(p for w, p, _ in rows if w == "7d")
     assert any(f"{week:.0%} probability" in m.value for m in at.markdown)
+    # The status is the sequential alarm's: the demo's 8-point drop of 12 days ago is flagged and dated.
+    with sqlite3.connect(demo_db.removeprefix("sqlite:///")) as conn:
+        status, change = conn.execute("""SELECT v.status, v.change_day FROM verdict v JOIN agent a ON a.id = v.agent_id
+                                         WHERE a.name = 'simulated-agent' AND v.method = 'sequential'
+                                         AND v.window = 'all' AND v.fit_id = (SELECT max(id) FROM fit)""").fetchone()
+    assert status in ("watch", "degraded")
+    assert any(f"Status: {status}" in m.value for m in at.markdown)
+    assert any(f"The evidence starts on {change}" in m.value for m in at.markdown)
     assert len(at.get("vega_lite_chart")) >= 1
 
 

@@ -1,7 +1,8 @@
 import numpy as np
 import pytest
 
-from analysis.simulate import InjectedDrop, simulate, simulate_misspecified
+from analysis.simulate import InjectedDrop, simulate
+from analysis.simulate_rotation import History, World
 
 
 def test_base_rate_and_drop_are_exact_on_the_pass_rate_scale():
@@ -25,18 +26,24 @@ def test_observed_outcomes_follow_the_truth():
     assert abs(h.difficulty.mean()) < 1e-9 and 1.1 < h.difficulty.std() < 1.9
 
 
-def test_misspecified_history_has_flaky_tasks_and_drifting_difficulty():
-    h = simulate_misspecified(days=300, tasks=20, repeats=4, flaky_tasks=2, seed=4)
-    by_task = h.attempts.groupby("task").passed.sum() / h.attempts.groupby("task").attempts.sum()
-    assert by_task.iloc[:2].to_numpy() == pytest.approx(0.5, abs=0.05)
+def test_a_misspecified_world_has_flaky_anchors_drifting_difficulty_and_day_shocks():
+    """The misspecification benchmarks/detection.py scores the alarm on (analysis/simulate_rotation.py)."""
+    def run(**kw):
+        h = History(World(per_day=100, **kw), 300, seed=4)
+        for d in range(300):
+            h.run_day(d, *h.uniform_plan(d))
+        return h, h.attempts()
 
-    def drift(history) -> float:
-        """Mean absolute change of a steady task's pass rate between the first and last 60 days."""
-        a = history.attempts[history.attempts.task >= 2]
-        early = a[a.day < 60].groupby("task").passed.mean()
-        late = a[a.day >= 240].groupby("task").passed.mean()
-        return float((late - early).abs().mean())
-
-    still = simulate_misspecified(days=300, tasks=20, repeats=4, flaky_tasks=2, seed=4, difficulty_drift_sd=0.0)
-    assert drift(h) > 2 * drift(still)  # difficulties wander: rates move far beyond sampling noise
-    assert h.pass_rate.std() > 3 * still.pass_rate.std()  # so does the true expected rate
+    h, df = run(flaky_share=0.2, drift_sd=0.01, day_shock_sd=0.2)
+    anchors = df[df["task"].str.startswith("anchor-")]
+    by_anchor = anchors.groupby("task")["passed"].mean()
+    flaky = [f"anchor-{i}" for i in np.flatnonzero(h.flaky)]
+    assert len(flaky) >= 2 and by_anchor[flaky].to_numpy() == pytest.approx(0.5, abs=0.1)
+    steady, still = run()
+    def moved(frame) -> float:
+        """How far the anchors' true difficulties moved from the first day to the last (sd, logits)."""
+        a = frame[frame["task"].str.startswith("anchor-")]
+        return float((a[a.day == 299].set_index("task")["b"] - a[a.day == 0].set_index("task")["b"]).std())
+    assert moved(df) == pytest.approx(0.01 * np.sqrt(300), rel=0.4) and moved(still) == 0
+    assert h.true_rate().std() > 5 * steady.true_rate().std()  # day shocks move the truth itself
+    assert steady.true_rate() == pytest.approx(0.55, abs=1e-6)

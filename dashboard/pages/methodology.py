@@ -8,6 +8,10 @@ from dashboard.common import open_page, plain
 
 page = open_page("Methodology", "How the numbers are made, and how far they can be trusted.")
 fit, rule = page.fit, page.fit["rule"]
+alarm = rule.get("alarm")  # None for a fit from before the sequential alarm
+alarm_baseline = (" → ".join(rule["baseline"]) + ", pinned" if rule.get("baseline") else
+                  f"the {alarm['baseline_days']} days ending {alarm['gap_days']} days ago" if alarm else
+                  "this fit predates the alarm and has none")
 
 st.header("The model in plain words")
 st.markdown("""
@@ -24,17 +28,26 @@ st.latex(r"\operatorname{logit} P(\text{pass}_{a,d,t}) = \theta_{a,d} - b_t,\qqu
          r"\theta_{a,d} = \theta_{a,d-1} + \sigma_a\,\varepsilon_{a,d},\qquad \textstyle\sum_t b_t = 0")
 st.markdown(f"""
 Priors (as in `analysis/model.py`): the daily step σ ~ Gamma(shape 3, rate 60) logits, mean 0.05;
-difficulties ~ Normal(0, σ_b) with σ_b ~ HalfNormal(2); the level ~ Normal(0, 2). Whether 90% intervals
+difficulties ~ Normal(μ, σ_b) with σ_b ~ HalfNormal(2), μ = 0 for one suite or family, else a family mean
+~ Normal(0, σ_family), σ_family ~ HalfNormal(1); a task seen by an earlier fit of the same likelihood starts
+from that fit's estimate instead; the level ~ Normal(0, 2). Whether 90% intervals
 cover the truth 90% of the time is checked on 80 histories drawn from these priors
 (`tests/test_calibration.py`). The number shown is the **expected pass rate on the current suite**, the
 average over tasks of logistic(θ − b), with 50% and 90% credible intervals.
 
-**Degradation.** For today, the last 7 days and the last 30 days, the drop is the mean expected pass rate
+**The status** comes from a sequential alarm. Each day's attempts give a difficulty-adjusted ability
+(every task's difficulty, or for a fresh generated instance its family's and knobs', learnt on earlier days
+only), so a day of harder tasks is not a worse day. Against a clean baseline ({alarm_baseline}), a one-sided
+CUSUM adds up the evidence of a drop day by day; its limits are set so that an agent raises at most one false
+**watch** per year and one false **degraded** per five years, with the budget split between the overall
+stream and per-language streams when the fit has them. Where the statistic began to rise dates the change.
+
+**How big.** For today, the last 7 days and the last 30 days, the drop is the mean expected pass rate
 over a baseline (the {rule['baseline_days']} days before the window{', or the pinned period '
 + ' → '.join(rule['baseline']) if rule.get('baseline') else ''}) minus the mean over the window, computed
-over the whole posterior, so the baseline's own uncertainty counts. A window is **watch** when
-P(drop > {100 * rule['delta']:g} points) ≥ {rule['watch']:.0%} and **degraded** when ≥ {rule['degraded']:.0%};
-an agent's status is its worst window. The full write-up: `docs/analysis.md` in the repository.
+over the whole posterior, so the baseline's own uncertainty counts: P(drop > {100 * rule['delta']:g} points)
+and a 90% interval. These windows describe a drop; they do not set the status. The full write-up:
+`docs/analysis.md` in the repository.
 """)
 
 st.header("This fit's diagnostics")

@@ -5,6 +5,30 @@ import streamlit as st
 from dashboard import charts, data
 from dashboard.common import STATUS_BADGE, WINDOW_WORDS, in_range, open_page, plain
 
+
+def alarm_status(alarm) -> None:
+    """The status: the sequential alarm on the agent's overall stream, and any group stream it flags."""
+    if "all" not in alarm.index:
+        st.info("No alarm yet: the sequential alarm needs a baseline of at least two days with runs.")
+        return
+    a = alarm.loc["all"]
+    label, colour = STATUS_BADGE[a["status"]]
+    st.badge(f"Status: {label}", color=colour)
+    change = (f" The evidence starts on {a['change_day']}: about {100 * a['drop']:.1f} points lower than the "
+              "baseline on the baseline's tasks." if a["status"] != "ok" and isinstance(a["change_day"], str) else "")
+    st.markdown(f"Evidence of a drop since the baseline ({a['baseline_start']} → {a['baseline_end']}): "
+                f"**S = {a['statistic']:.1f}**; *watch* from {a['limit_watch']:.1f}, *degraded* from "
+                f"{a['limit_degraded']:.1f}.{change}")
+    for group, g in alarm.drop("all").iterrows():
+        if g["status"] != "ok":
+            st.markdown(f"{STATUS_BADGE[g['status']][0].capitalize()} in **{plain(group)}**: S = {g['statistic']:.1f} "
+                        f"(watch from {g['limit_watch']:.1f}).")
+    st.caption("A sequential alarm (CUSUM of difficulty-adjusted daily ability against a baseline that ends 30 "
+               "days ago), calibrated to at most one false *watch* per agent-year and one false *degraded* per "
+               "five; the Methodology page shows how fast it sees drops. The probabilities below describe the "
+               "size of a drop in fixed windows; they do not set the status.")
+
+
 page = open_page("Is the agent getting worse?",
                  "Daily runs on a fixed task suite, analysed by a Bayesian model that knows each task's difficulty.")
 fit, rule = page.fit, page.fit["rule"]
@@ -18,6 +42,7 @@ for _, agent in page.agents[page.agents["agent"].isin(page.selected)].iterrows()
     mine = verdicts[verdicts["agent"] == name]
     bayes = mine[mine["method"] == "bayes"].set_index("window")
     st.header(plain(name) + (f" · {plain(agent['model'])}" if isinstance(agent["model"], str) else ""))
+    alarm_status(mine[mine["method"] == "sequential"].set_index("window"))
     if "7d" in bayes.index:
         week = bayes.loc["7d"]
         st.markdown(f"**{week['p_drop']:.0%} probability** of a drop of more than {delta:g} points vs. its "

@@ -125,6 +125,7 @@ def main() -> None:
     ap.add_argument("--raw", type=Path, default=Path("/tmp/codedrift-detection-raw.pkl"),
                     help="simulated scores are kept here; --reuse reports from them without simulating")
     ap.add_argument("--reuse", action="store_true")
+    ap.add_argument("--markdown", action="store_true", help="also print the tables as markdown (for docs/)")
     args = ap.parse_args()
     n, t0 = args.histories, time.monotonic()
     alts = {w: {s: d for s, (sw, d, o) in SCENARIOS.items() if sw == w and d.points} for w in WORLDS}
@@ -211,6 +212,8 @@ def main() -> None:
     info = {p: {"mean": float(np.mean(v)), "low": float(np.quantile(v, 0.05)), "high": float(np.quantile(v, 0.95))}
             for p, v in infos.items()}
     report(table, false_alarms, info, pooled_shift)
+    if args.markdown:
+        markdown(table, false_alarms)
     print(f"total {time.monotonic() - t0:.0f} s")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -256,6 +259,18 @@ def report(table, false_alarms, info, pooled_shift) -> None:
               f"(5-95% of histories {v['low']:.3f}-{v['high']:.3f})")
     print(f"Pooled pass rate moved {100 * pooled_shift:+.1f} points when the mix tilted harder "
           "(no change in the agent)")
+
+
+def markdown(table, false_alarms) -> None:
+    print("\n| scenario | " + " | ".join(METHODS) + " |\n|---" * (len(METHODS) + 1) + "|")
+    for row in table:
+        flat = _flat(row)
+        print(f"| {row['scenario']} | " + " | ".join(flat.get(m, "-") for m in METHODS) + " |")
+    print("\n| world | method | false alarms per agent-year [90%] | histories with any alarm in 90 days [90%] |")
+    print("|---|---|---|---|")
+    for r in false_alarms:
+        print(f"| {r['world']} | {r['method']} | {r['per_agent_year']:.2f} [{r['low']:.2f}-{r['high']:.2f}] | "
+              f"{100 * r['any_in_90_days']:.0f}% [{100 * r['any_low']:.0f}-{100 * r['any_high']:.0f}] |")
 
 
 if __name__ == "__main__":

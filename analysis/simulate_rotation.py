@@ -24,6 +24,8 @@ import pandas as pd
 from scipy import optimize
 from scipy.special import expit
 
+from core.design import slope_divisor
+
 KNOBS = (0, 1, 2)
 
 
@@ -133,10 +135,14 @@ class History:
         self.rows.append(df)
         return df
 
-    def true_rate(self) -> np.ndarray:
-        """(days,) expected pass rate on the reference population, with the day shocks."""
-        theta = self.level + self.shift[:, self.ref_language] + self.shock[:, None]
-        return expit(theta - self.ref_b).mean(1)
+    def true_rate(self, shocks: bool = True) -> np.ndarray:
+        """(days,) expected pass rate on the reference population: with the day shocks (or without,
+        the sustained level), the task-by-day over-dispersion averaged over (probit approximation),
+        and flaky anchors at one half."""
+        theta = self.level + self.shift[:, self.ref_language] + (self.shock[:, None] if shocks else 0.0)
+        p = expit((theta - self.ref_b) / slope_divisor(self.w.overdispersion_sd))
+        p[:, :self.w.anchors][:, self.flaky] = 0.5
+        return p.mean(1)
 
     def attempts(self) -> pd.DataFrame:
         return pd.concat(self.rows, ignore_index=True)

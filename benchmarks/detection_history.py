@@ -40,6 +40,10 @@ class Scores:
     info: float
     pooled_rate: np.ndarray  # the raw daily pass rate
     true_rate: np.ndarray
+    theta: np.ndarray | None = None  # the overall stream's day estimates under the latest task model
+    se: np.ndarray | None = None
+    true_level: np.ndarray | None = None  # true_rate without the day shocks
+    task_model: daily.TaskModel | None = None  # the latest, which `theta` is on
 
 
 def simulate(world: World, days: int, seed: int, plan: str, alternatives: dict[str, Drop]) -> Scores:
@@ -82,7 +86,8 @@ def simulate(world: World, days: int, seed: int, plan: str, alternatives: dict[s
     daily_k = df.groupby("day")["passed"].sum().to_numpy()
     return Scores(status, change, _peer_scores(df, daily_k, daily_n, world.anchors, days),
                   {name: _oracle(h, df, drop, days) for name, drop in alternatives.items()},
-                  float(np.mean(infos)), daily_k / daily_n, h.true_rate())
+                  float(np.mean(infos)), daily_k / daily_n, h.true_rate(), est[0].theta, est[0].se,
+                  h.true_rate(shocks=False), tm)
 
 
 def _p(h: History, day: int, inst: pd.DataFrame) -> np.ndarray:
@@ -115,13 +120,13 @@ def _stream(tm: daily.TaskModel, df: pd.DataFrame, days: int, language: int | No
 
 
 def _extend(tm: daily.TaskModel, est: list[daily.DayEstimate], rows: pd.DataFrame, day: int, languages: int) -> list:
+    mean, c = tm.predict(rows)  # once for the day; each language's stream takes its rows
+    lang, y, n = rows["language"].to_numpy(), rows["passed"].to_numpy(float), rows["attempts"].to_numpy(float)
     for i, s in enumerate(est):
-        sub = rows if i == 0 else rows[rows["language"] == i - 1]
-        if sub.empty:
+        m = np.ones(len(rows), bool) if i == 0 else lang == i - 1
+        if not m.any():
             continue
-        mean, c = tm.predict(sub)
-        e = daily.day_estimates(sub["day"].to_numpy(), sub["passed"].to_numpy(float),
-                                sub["attempts"].to_numpy(float), mean, c, np.array([day]), tm.centre)
+        e = daily.day_estimates(np.full(m.sum(), day), y[m], n[m], mean[m], c[m], np.array([day]), tm.centre)
         s.theta[day], s.se[day], s.attempts[day] = e.theta[0], e.se[0], e.attempts[0]
     return est
 

@@ -1,5 +1,5 @@
 # The two commands a newcomer needs; each sets up everything it uses (idempotent).
-.PHONY: demo run test bench bench-pool bench-fit bench-detection setup
+.PHONY: demo run test bench bench-pool bench-fit bench-detection bench-steps setup
 
 # A checkout keeps its data (database, images, demo) in ./data; an installed tool uses the per-user
 # data directory (core/settings.py). Either way CODEDRIFT_DATA_DIR wins.
@@ -32,3 +32,7 @@ bench-fit: setup
 bench-detection: setup
 	.venv/bin/python benchmarks/detection.py --histories 100 --json benchmarks/results/detection.json \
 		| tee benchmarks/results/detection.txt
+
+bench-steps: setup
+	.venv/bin/python benchmarks/step_tracking.py --histories 100 --json benchmarks/results/step_tracking.json \
+		| tee benchmarks/results/step_tracking.txt

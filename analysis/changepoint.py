@@ -42,10 +42,18 @@ class Levels:
     sd: np.ndarray
     quantiles: np.ndarray  # (len(QUANTILES), days) of the day's ability
     change: np.ndarray  # (days,) P(a new level starts on this day); 0 on day 0
-    current_start: int  # the most probable first day of the level the last day is on
-    current_start_probability: float
+    current: np.ndarray  # (days,) P(the level the last day is on began on this day)
     tau: float  # posterior mean of the day-shock sd
     log_evidence: float
+
+    @property
+    def current_start(self) -> int:
+        """The most probable first day of the current level."""
+        return int(np.argmax(self.current))
+
+    @property
+    def current_start_probability(self) -> float:
+        return float(self.current[self.current_start])
 
 
 def _segment_terms(y: np.ndarray, v: np.ndarray, m0: float, level_sd: float):
@@ -129,11 +137,10 @@ def levels(theta: np.ndarray, se: np.ndarray, hazard: float = HAZARD, level_sd: 
     change = sum(p * f[0].sum(axis=1) for p, f in zip(prob, fits, strict=True))
     change[0] = 0.0
     current = sum(p * f[0][:, -1] for p, f in zip(prob, fits, strict=True))
-    start = int(np.argmax(current))
     comps = [(p * w, m, var, rr, oo) for p, (w, m, var, _), rr, oo in zip(prob, fits, r, own, strict=True)]
     q = _mixture_quantiles(comps, y0)
     log_evidence = float(z.max() + np.log(np.exp(z - z.max()).mean()))
-    return Levels(level, mu, sd, q, change, start, float(current[start]), float(prob @ taus), log_evidence)
+    return Levels(level, mu, sd, q, change, current, float(prob @ taus), log_evidence)
 
 
 def _mixture_quantiles(comps, y) -> np.ndarray:

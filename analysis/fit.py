@@ -29,6 +29,7 @@ from core.schema import (
     AttemptStatus,
     Fit,
     GroupDay,
+    LevelDay,
     Run,
     Suite,
     Task,
@@ -208,6 +209,21 @@ def _store_sequential(s: Session, fit: Fit, df: pd.DataFrame, tasks: pd.DataFram
                           attempts=v.attempts, drop=v.drop, statistic=j.statistic, limit_watch=j.h_watch,
                           limit_degraded=j.h_degraded, change_day=change, flagged=j.status != "ok",
                           status=j.status, task_model=_plan_inputs(v) if v.stream == "all" else None))
+            _store_levels(s, fit, int(agent), v, days)
+
+
+def _store_levels(s: Session, fit: Fit, agent: int, v: sequential.StreamVerdict, days: list[dt.date]) -> None:
+    """The stream's change-point level per day, from its first day with attempts, as pass rates on the
+    baseline's tasks."""
+    lv, est = v.levels, v.estimate
+    q = v.rate(lv.quantiles)  # (quantile, day)
+    for i in range(len(lv.mean)):
+        d = v.first + i
+        s.add(LevelDay(fit_id=fit.id, agent_id=agent, stream=v.stream, day=days[d], attempts=int(est.attempts[d]),
+                       passed=int(v.passed[d]),
+                       **dict(zip(("q05", "q25", "median", "q75", "q95"), map(float, q[:, i]), strict=True)),
+                       theta_mean=float(lv.mean[i]), theta_sd=float(lv.sd[i]), change=float(lv.change[i]),
+                       current=float(lv.current[i])))
 
 
 def _plan_inputs(v: sequential.StreamVerdict) -> dict:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis import alarm, daily
+from analysis import alarm, changepoint, daily
 
 TRAIN_DAYS = 120
 
@@ -27,6 +27,15 @@ class StreamVerdict:
     attempts: int  # in the monitored days
     drop: float | None  # estimated drop in expected pass rate on the baseline's tasks (positive = worse)
     task_model: daily.TaskModel
+    estimate: daily.DayEstimate  # days 0..today
+    passed: np.ndarray  # per day 0..today
+    levels: changepoint.Levels  # the same days from the stream's first day with attempts (`first`)
+    first: int
+    reference: tuple[np.ndarray, np.ndarray]  # (mean, c) of the baseline's tasks: ability -> pass rate
+
+    def rate(self, theta) -> np.ndarray:
+        """Expected pass rate on the baseline's tasks at ability `theta` (monotone, so quantiles map)."""
+        return daily.expected_rate(theta, *self.reference)
 
 
 def periods(today: int, rule: alarm.AlarmRule, pinned: tuple[int, int] | None = None) -> tuple[slice, slice]:
@@ -62,15 +71,14 @@ def judge_agent(attempts: pd.DataFrame, tasks: pd.DataFrame, today: int, rule: a
         if np.isfinite(est.theta[base]).sum() < 2 or not np.isfinite(est.theta[monitored]).any():
             continue
         j = alarm.judge(est.theta, est.se, monitored, base, rule, len(groups), overall=name == "all")
-        out.append(StreamVerdict(name, j, base, monitored, int(est.attempts[monitored].sum()),
-                                 _drop(tm, sub[sub["day"].between(base.start, base.stop - 1)], tasks, j), tm))
+        base_tasks = sub.loc[sub["day"].between(base.start, base.stop - 1), ["task"]].drop_duplicates()
+        reference = tm.predict(base_tasks.merge(tasks, on="task", how="left"))
+        drop = None
+        if j.shift is not None:
+            rates = daily.expected_rate(np.array([j.base.theta, j.base.theta + j.shift]), *reference)
+            drop = float(rates[0] - rates[1])
+        first = int(np.flatnonzero(np.isfinite(est.theta))[0])
+        passed = np.bincount(sub["day"], sub["passed"], today + 1).astype(int)
+        out.append(StreamVerdict(name, j, base, monitored, int(est.attempts[monitored].sum()), drop, tm, est, passed,
+                                 changepoint.levels(est.theta[first:], est.se[first:]), first, reference))
     return out
-
-
-def _drop(tm: daily.TaskModel, base_rows: pd.DataFrame, tasks: pd.DataFrame, j: alarm.Judgement) -> float | None:
-    """The judged shift in ability, in points of expected pass rate on the baseline's own tasks."""
-    if j.shift is None or base_rows.empty:
-        return None
-    mean, c = tm.predict(base_rows[["task"]].drop_duplicates().merge(tasks, on="task", how="left"))
-    rates = daily.expected_rate(np.array([j.base.theta, j.base.theta + j.shift]), mean, c)
-    return float(rates[0] - rates[1])

@@ -14,7 +14,7 @@ import pandas as pd
 from sqlalchemy import text
 from sqlmodel import Session
 
-from core.schema import AbilityDay, Agent, Fit, GroupDay, Task, TaskDifficulty, Verdict
+from core.schema import AbilityDay, Agent, Fit, GroupDay, LevelDay, Task, TaskDifficulty, Verdict
 
 FORMATS = ("csv", "parquet", "json", "netcdf")
 
@@ -27,6 +27,8 @@ SCHEMA: dict[str, tuple[type, list[str]]] = {
     "ability_day": (AbilityDay, ["fit_id", "agent", "day", "attempts", "passed", "q05", "q25", "median", "q75",
                                  "q95", "theta_mean", "theta_sd"]),
     "group_day": (GroupDay, ["fit_id", "agent", "grouping", "group", "day", "q05", "q25", "median", "q75", "q95"]),
+    "level_day": (LevelDay, ["fit_id", "agent", "stream", "day", "attempts", "passed", "q05", "q25", "median", "q75",
+                             "q95", "theta_mean", "theta_sd", "change", "current"]),
     "task_difficulty": (TaskDifficulty, ["fit_id", "task", "task_version", "language", "kind", "mean", "sd", "q05",
                                          "median", "q95", "attempts", "passed"]),
     "verdict": (Verdict, ["fit_id", "agent", "day", "method", "window", "window_start", "window_end",

@@ -192,6 +192,31 @@ class AbilityDay(SQLModel, table=True):
     theta_sd: float | None = None
 
 
+class LevelDay(SQLModel, table=True):
+    """Per fit, agent, stream and day: the change-point smoother's level (analysis/changepoint.py) of the
+    sequential alarm's daily ability, as expected pass rate on the stream's baseline tasks."""
+
+    __tablename__ = "level_day"
+
+    __table_args__ = (UniqueConstraint("fit_id", "agent_id", "stream", "day"),)
+    id: int | None = Field(default=None, primary_key=True)
+    fit_id: int = Field(foreign_key="fit.id", index=True)
+    agent_id: int = Field(foreign_key="agent.id", index=True)
+    stream: str  # "all", or "<grouping>:<group>"
+    day: dt.date
+    attempts: int
+    passed: int
+    q05: float
+    q25: float
+    median: float
+    q75: float
+    q95: float
+    theta_mean: float  # the day's ability, logits
+    theta_sd: float
+    change: float  # P(a new level starts on this day)
+    current: float  # P(the level of the fit's last day began on this day)
+
+
 class GroupDay(SQLModel, table=True):
     """Per fit, agent, language-or-kind group and day: the expected pass rate on that group's tasks."""
 

@@ -13,8 +13,10 @@ STATUS_COLOURS = alt.Scale(domain=["passed", "failed", "timeout", "error", "infr
 PCT = alt.Axis(format="%", title="Expected pass rate")
 
 
-def pass_rate(ability: pd.DataFrame, changes: pd.DataFrame, title: str) -> alt.Chart:
-    """Median with 50% and 90% credible bands, observed daily rates sized by attempts, version rules."""
+def pass_rate(ability: pd.DataFrame, changes: pd.DataFrame, title: str, start: pd.DataFrame | None = None
+              ) -> alt.Chart:
+    """Median with 50% and 90% credible bands, observed daily rates sized by attempts, version rules, and
+    (`start`: day, probability) where the current level most probably began."""
     base = alt.Chart(ability).encode(x=alt.X("day:T", title="Day"))
     tip = [alt.Tooltip("day:T", title="Day"), alt.Tooltip("median:Q", format=".1%", title="Expected pass rate"),
            alt.Tooltip("q05:Q", format=".1%", title="90% low"), alt.Tooltip("q95:Q", format=".1%", title="90% high"),
@@ -30,6 +32,10 @@ def pass_rate(ability: pd.DataFrame, changes: pd.DataFrame, title: str) -> alt.C
     if not changes.empty:
         layers.append(alt.Chart(changes).mark_rule(color="#d84315", strokeDash=[4, 3]).encode(
             x="day:T", tooltip=[alt.Tooltip("day:T", title="Changed on"), alt.Tooltip("label:N", title="Version")]))
+    if start is not None and not start.empty:
+        layers.append(alt.Chart(start).mark_rule(color="#1565c0", strokeWidth=2).encode(
+            x="day:T", tooltip=[alt.Tooltip("day:T", title="Current level began"),
+                                alt.Tooltip("probability:Q", format=".0%", title="Probability")]))
     return alt.layer(*layers).properties(title=title, height=320, width="container").configure_legend(
         orient="bottom")  # on a phone-width screen a side legend would squeeze the chart
 

@@ -56,14 +56,38 @@ def agents(url: str) -> pd.DataFrame:
     return query(url, "SELECT id AS agent_id, name AS agent, adapter, model, simulated, control FROM agent")
 
 
-@st.cache_data(ttl=TTL)
-def ability(url: str, fit_id: int) -> pd.DataFrame:
-    df = query(url, "SELECT a.name AS agent, d.* FROM ability_day d JOIN agent a ON a.id = d.agent_id "
-                    "WHERE d.fit_id = :f ORDER BY d.day", f=fit_id)
+def _per_day(url: str, table: str, fit_id: int, where: str = "") -> pd.DataFrame:
+    df = query(url, f"SELECT a.name AS agent, d.* FROM {table} d JOIN agent a ON a.id = d.agent_id "
+                    f"WHERE d.fit_id = :f {where} ORDER BY d.day", f=fit_id)
     if not df.empty:
         df["day"] = pd.to_datetime(df["day"])
         df["observed"] = (df["passed"] / df["attempts"]).where(df["attempts"] > 0)
     return df
+
+
+@st.cache_data(ttl=TTL)
+def ability(url: str, fit_id: int) -> pd.DataFrame:
+    """The Bayesian model's expected pass rate on the suite (analysis/model.py)."""
+    return _per_day(url, "ability_day", fit_id)
+
+
+@st.cache_data(ttl=TTL)
+def levels(url: str, fit_id: int) -> pd.DataFrame:
+    """The change-point level of each agent's overall stream (analysis/changepoint.py)."""
+    return _per_day(url, "level_day", fit_id, "AND d.stream = 'all'")
+
+
+def level_start(level: pd.DataFrame, mass: float = 0.8) -> dict | None:
+    """Where one stream's current level began: the most probable day, its probability, and the span of the
+    most probable days holding `mass` of the probability. None when the level most probably began on the
+    first day shown (no change seen)."""
+    ranked = level.sort_values("current", ascending=False)
+    top = ranked.iloc[0]
+    if top["day"] == level["day"].min():
+        return None
+    held = ranked.iloc[:int((ranked["current"].cumsum() < mass).sum()) + 1]
+    return {"day": top["day"], "probability": float(top["current"]), "mass": mass,
+            "from": held["day"].min(), "to": held["day"].max()}
 
 
 @st.cache_data(ttl=TTL)

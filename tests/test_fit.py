@@ -21,6 +21,7 @@ from core.schema import (
     AttemptStatus,
     Fit,
     GroupDay,
+    LevelDay,
     Run,
     Suite,
     Task,
@@ -106,6 +107,7 @@ def test_fit_stores_verdicts_difficulties_and_what_it_can_see(cfg, capsys, tmp_p
         fit = s.exec(select(Fit)).one()
         verdicts = {(v.method, v.window): v for v in s.exec(select(Verdict))}
         difficulty = s.exec(select(TaskDifficulty)).all()
+        levels = s.exec(select(LevelDay).where(LevelDay.stream == "all").order_by(LevelDay.day)).all()
     # 40 days: the 30-day window has no 30-day baseline before it; today and 7 days are judged.
     assert set(verdicts) == {(m, w) for m in ("bayes", "tracker", "paired") for w in ("today", "7d")} | {
         ("cusum", "daily"), ("sequential", "all")}
@@ -114,6 +116,12 @@ def test_fit_stores_verdicts_difficulties_and_what_it_can_see(cfg, capsys, tmp_p
     alarm = verdicts["sequential", "all"]
     assert alarm.status == "degraded" and alarm.statistic >= alarm.limit_degraded > alarm.limit_watch
     assert alarm.baseline_end < alarm.window_start <= alarm.change_day and alarm.drop > 0.05
+    # The change-point level (20 attempts a day, a random walk under the step): lower after the step,
+    # and the current level began within a few days of it rather than long before.
+    assert len(levels) == 40 and levels[12].attempts == 0 and levels[0].attempts == 20
+    assert all(d.q05 <= d.q25 <= d.median <= d.q75 <= d.q95 for d in levels)
+    assert sum(d.current for d in levels[25:32]) > 0.5 > 0.15 > sum(d.current for d in levels[:20])
+    assert sum(d.median for d in levels[20:30]) / 10 - sum(d.median for d in levels[31:]) / 9 > 0.07
     week = verdicts["bayes", "7d"]
     assert (week.window_start, week.window_end) == (START + dt.timedelta(days=33), START + dt.timedelta(days=39))
     assert (week.baseline_start, week.baseline_end) == (START + dt.timedelta(days=3), START + dt.timedelta(days=32))

@@ -1,5 +1,6 @@
 """Overview: per agent, how likely it is that it got worse, and the pass rate over time."""
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import charts, data
@@ -29,11 +30,28 @@ def alarm_status(alarm) -> None:
                "size of a drop in fixed windows; they do not set the status.")
 
 
+def level_chart(level, changes, name: str) -> None:
+    """The day's ability as a step function, where the current level began, and what it means."""
+    began = data.level_start(level)
+    start = pd.DataFrame([began]) if began else None
+    st.altair_chart(charts.pass_rate(level, changes, f"{name}: expected pass rate on the baseline's tasks, "
+                                                     "50% and 90% bands", start), width="stretch")
+    if began:
+        st.markdown(f"The current level most probably began on **{began['day']:%Y-%m-%d}** (probability "
+                    f"{began['probability']:.0%}; {began['mass']:.0%} probability between {began['from']:%Y-%m-%d} "
+                    f"and {began['to']:%Y-%m-%d}).")
+    st.caption("Line and bands: the day's ability as a step function (a change-point model: a new level may begin "
+               "on any day, about one a quarter a priori), as expected pass rate on the alarm baseline's tasks. "
+               "Blue rule: where the current level most probably began. Points: the observed share of attempts "
+               "passed that day, on that day's tasks. Dashed rules: agent version or model changes.")
+
+
 page = open_page("Is the agent getting worse?",
                  "Daily runs on a fixed task suite, analysed by a Bayesian model that knows each task's difficulty.")
 fit, rule = page.fit, page.fit["rule"]
 delta = 100 * rule["delta"]
 verdicts = data.verdicts(page.url, fit["id"])
+levels = in_range(data.levels(page.url, fit["id"]), page)
 ability = in_range(data.ability(page.url, fit["id"]), page)
 changes = in_range(data.version_changes(data.attempts(page.url)), page)
 
@@ -71,13 +89,17 @@ for _, agent in page.agents[page.agents["agent"].isin(page.selected)].iterrows()
             st.caption(f"Against the control agent (7 days): P(a drop beyond the control's > {delta:g} pts) = "
                        f"{vc.iloc[0]['p_drop']:.0%} — a drop the control shares points at the harness or "
                        "infrastructure, not the model.")
+    level = levels[levels["agent"] == name]
+    if not level.empty:
+        level_chart(level, changes[changes["agent"] == name], name)
     mine_rate = ability[ability["agent"] == name]
     if mine_rate.empty:
         st.info("No days in the selected range.")
         continue
-    st.altair_chart(charts.pass_rate(mine_rate, changes[changes["agent"] == name],
-                                     f"{name}: expected pass rate on the suite, 50% and 90% credible bands"),
-                    width="stretch")
-    st.caption("Line: posterior median. Bands: 50% and 90% credible intervals. Points: the observed share of "
-               "attempts passed that day, sized by the number of attempts. Dashed rules: agent version or model "
-               "changes (hover for the version).")
+    with st.expander("The Bayesian model's smooth pass rate (a Gaussian random walk)", expanded=level.empty):
+        st.altair_chart(charts.pass_rate(mine_rate, changes[changes["agent"] == name],
+                                         f"{name}: expected pass rate on the suite, 50% and 90% credible bands"),
+                        width="stretch")
+        st.caption("Line: posterior median. Bands: 50% and 90% credible intervals. Points: the observed share of "
+                   "attempts passed that day, sized by the number of attempts. A random walk spreads a sudden "
+                   "change over the days around it; the chart above keeps a step a step.")

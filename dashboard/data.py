@@ -186,3 +186,11 @@ def detection_figures() -> dict | None:
     """The detection benchmark's last published result (benchmarks/results/detection.json)."""
     path = REPO / "benchmarks" / "results" / "detection.json"
     return json.loads(path.read_text()) if path.exists() else None
+
+
+def false_alarm_table(figures: dict) -> pd.DataFrame:
+    """The benchmark's false alarms as display rows, intervals in the cells."""
+    return pd.DataFrame([{"world": r["world"], "method": r["method"],
+                          "false alarms per agent-year": f"{r['per_agent_year']:.2f} [{r['low']:.2f}–{r['high']:.2f}]",
+                          "any alarm in 90 days": f"{r['any_in_90_days']:.0%} [{r['any_low']:.0%}–{r['any_high']:.0%}]"}
+                         for r in figures["false_alarms"]])

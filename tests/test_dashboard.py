@@ -125,3 +125,17 @@ def test_csv_downloads_carry_no_spreadsheet_formula(monkeypatch, tmp_path):
             assert_no_formula(text)
     attempts = next(t for t in texts if "tokens_in" in t)
     assert "'" + HOSTILE[0].replace('"', '""') in attempts and ",-0.5," in attempts
+
+
+def test_methodology_shows_the_committed_detection_benchmark(monkeypatch, demo_db):
+    """The page's detection figures are the committed benchmark's, false alarms with their intervals."""
+    from dashboard.data import detection_figures, false_alarm_table
+
+    figures = detection_figures()
+    at = render(monkeypatch, demo_db, "pages/methodology.py")
+    frames = [d.value for d in at.dataframe]
+    delays = next(f for f in frames if "scenario" in f.columns)
+    assert list(delays["scenario"]) == [r["scenario"] for r in figures["table"]]
+    assert delays.iloc[0]["codedrift"] == figures["table"][0]["codedrift"]
+    shown = next(f for f in frames if "false alarms per agent-year" in f.columns)
+    assert shown.equals(false_alarm_table(figures)) and len(shown) == len(figures["false_alarms"])

@@ -171,7 +171,17 @@ class Fit(SQLModel, table=True):
     min_detectable_drop: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
-class AbilityDay(SQLModel, table=True):
+class Bands(SQLModel):
+    """Quantiles of an expected pass rate: the 90% and 50% bands and the median."""
+
+    q05: float
+    q25: float
+    median: float
+    q75: float
+    q95: float
+
+
+class AbilityDay(Bands, table=True):
     """Per fit, agent and calendar day: the expected pass rate on the suite, with credible intervals."""
 
     __tablename__ = "ability_day"
@@ -183,16 +193,11 @@ class AbilityDay(SQLModel, table=True):
     day: dt.date
     attempts: int
     passed: int
-    q05: float
-    q25: float
-    median: float
-    q75: float
-    q95: float
     theta_mean: float | None = None  # ability, logit scale
     theta_sd: float | None = None
 
 
-class LevelDay(SQLModel, table=True):
+class LevelDay(Bands, table=True):
     """Per fit, agent, stream and day: the change-point smoother's level (analysis/changepoint.py) of the
     sequential alarm's daily ability, as expected pass rate on the stream's baseline tasks."""
 
@@ -206,18 +211,13 @@ class LevelDay(SQLModel, table=True):
     day: dt.date
     attempts: int
     passed: int
-    q05: float
-    q25: float
-    median: float
-    q75: float
-    q95: float
     theta_mean: float  # the day's ability, logits
     theta_sd: float
     change: float  # P(a new level starts on this day)
     current: float  # P(the level of the fit's last day began on this day)
 
 
-class GroupDay(SQLModel, table=True):
+class GroupDay(Bands, table=True):
     """Per fit, agent, language-or-kind group and day: the expected pass rate on that group's tasks."""
 
     __tablename__ = "group_day"
@@ -229,11 +229,6 @@ class GroupDay(SQLModel, table=True):
     grouping: str  # language or kind
     group: str
     day: dt.date
-    q05: float
-    q25: float
-    median: float
-    q75: float
-    q95: float
 
 
 class TaskDifficulty(SQLModel, table=True):

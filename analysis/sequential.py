@@ -79,6 +79,7 @@ def judge_agent(attempts: pd.DataFrame, tasks: pd.DataFrame, today: int, rule: a
             drop = float(rates[0] - rates[1])
         first = int(np.flatnonzero(np.isfinite(est.theta))[0])
         passed = np.bincount(sub["day"], sub["passed"], today + 1).astype(int)
+        theta, se = daily.without_day_prior(est.theta, est.se, tm.centre)
         out.append(StreamVerdict(name, j, base, monitored, int(est.attempts[monitored].sum()), drop, tm, est, passed,
-                                 changepoint.levels(est.theta[first:], est.se[first:]), first, reference))
+                                 changepoint.levels(theta[first:], se[first:]), first, reference))
     return out

@@ -42,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from detection import clopper, median_ci
 from detection_history import DROP_DAY, FIRST_MONITORED, WARMUP, simulate
 
-from analysis import changepoint
+from analysis import changepoint, daily
 from analysis.simulate_rotation import KNOBS, Drop, World
 
 HORIZON, ALIGN, AROUND, STEP_DAYS = 30, slice(60, 90), 7, (1, 2, 3, 4, 5)
@@ -107,7 +107,9 @@ def _one(args):
         th = np.asarray(theta, float)
         return (expit((th[..., None] - mean) / c) * wt).sum(-1) / wt.sum()
 
-    y, se = sc.theta[WARMUP:], sc.se[WARMUP:]  # the task model's own training days left out
+    # As the product does (analysis/sequential.py): the day prior divided out, the task model's own
+    # training days left out.
+    y, se = (x[WARMUP:] for x in daily.without_day_prior(sc.theta, sc.se, sc.task_model.centre))
     align = slice(ALIGN.start - WARMUP, ALIGN.stop - WARMUP)
     drop = DROP_DAY - WARMUP  # index of the drop day
     truth, level = sc.true_rate[WARMUP:], sc.true_level[WARMUP:]

@@ -68,6 +68,12 @@ def siegmund_threshold(arl_days: float, k: float) -> float:
     return float(optimize.brentq(lambda h: siegmund_arl(h, k) - arl_days, 0.0, 100.0))
 
 
+def detectable_shift(h: float, k: float, within: float = 7.0) -> float:
+    """The sustained drop, in standard errors of a day, that the CUSUM flags `within` days after it on
+    average (Siegmund's run length under the shift; the baseline's error ignored)."""
+    return float(optimize.brentq(lambda shift: siegmund_arl(h, k, shift) - within, k + 1e-6, 50.0))
+
+
 NULL_YEARS, NULL_SEED = 4000, 20261124  # Monte Carlo size of the calibration: ~2% error on h
 
 

@@ -197,6 +197,7 @@ def _store_sequential(s: Session, fit: Fit, df: pd.DataFrame, tasks: pd.DataFram
     """The sequential alarm (analysis/sequential.py) per agent and stream, judged on the fit's last day."""
     index = {d: i for i, d in enumerate(days)}
     pinned = tuple(index[d] for d in opts.baseline) if opts.baseline else None
+    detectable = dict(fit.min_detectable_drop or {})
     for agent, mine in df.groupby("agent"):
         counts = (mine.assign(day=mine["day"].map(index)).groupby(["day", "task"], as_index=False)
                   [["attempts", "passed"]].sum())
@@ -210,6 +211,11 @@ def _store_sequential(s: Session, fit: Fit, df: pd.DataFrame, tasks: pd.DataFram
                           limit_degraded=j.h_degraded, change_day=change, flagged=j.status != "ok",
                           status=j.status, task_model=_plan_inputs(v) if v.stream == "all" else None))
             _store_levels(s, fit, int(agent), v, days)
+            if v.stream == "all":
+                detectable[str(int(agent))] = detectable.get(str(int(agent)), {}) | {
+                    "alarm_points_watch": round(100 * v.detectable_drop(j.h_watch, opts.alarm), 2),
+                    "alarm_points_degraded": round(100 * v.detectable_drop(j.h_degraded, opts.alarm), 2)}
+    fit.min_detectable_drop = detectable  # a new dict, so the JSON column is written
 
 
 def _store_levels(s: Session, fit: Fit, agent: int, v: sequential.StreamVerdict, days: list[dt.date]) -> None:

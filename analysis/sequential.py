@@ -37,6 +37,15 @@ class StreamVerdict:
         """Expected pass rate on the baseline's tasks at ability `theta` (monotone, so quantiles map)."""
         return daily.expected_rate(theta, *self.reference)
 
+    def detectable_drop(self, h: float, rule: alarm.AlarmRule, within: float = 7.0) -> float:
+        """Points of pass rate on the baseline's tasks that reach threshold `h` `within` days after a sudden
+        drop on average, at the spread of the stream's last 30 days with attempts."""
+        j, est = self.judgement, self.estimate
+        se = est.se[np.isfinite(est.theta)][-30:]
+        sd = float(np.median(np.sqrt(se**2 + j.base.tau**2 + j.base.se**2)))
+        shift = alarm.detectable_shift(h, rule.k, within) * sd
+        return float(np.subtract(*self.rate(np.array([j.base.theta, j.base.theta - shift]))))
+
 
 def periods(today: int, rule: alarm.AlarmRule, pinned: tuple[int, int] | None = None) -> tuple[slice, slice]:
     """(baseline, monitored). A pinned baseline (inclusive day indices) must end before today; the

@@ -123,3 +123,17 @@ def test_the_adaptive_plan_spends_its_budget_where_the_information_is():
     assert chosen > np.mean([c[3] for c in cells]) * 1.1
     assert max(pd.Series([(p.family, p.knob) for p in picks if p.reason == "information"]).value_counts()) <= 12
     assert all(abs(p.p_pass - 0.5) < 0.25 for p in picks if p.reason == "information")
+
+
+def test_the_detectable_shift_is_flagged_within_its_days_on_average():
+    """Siegmund's run length under a shift, inverted: a shift of that many standard errors a day, from a
+    statistic at 0, reaches the watch threshold after about `within` days (4,000 simulated runs)."""
+    h, rng = alarm.thresholds(RULE)[0], np.random.default_rng(8)
+    for within in (3.0, 7.0, 14.0):
+        shift, delays = alarm.detectable_shift(h, RULE.k, within), []
+        for _ in range(4000):
+            s, i = 0.0, 0
+            while s < h:
+                s, i = max(0.0, s - rng.normal(-shift, 1) - RULE.k), i + 1
+            delays.append(i)
+        assert abs(np.mean(delays) / within - 1) < 0.1, (within, np.mean(delays))

@@ -130,6 +130,7 @@ def test_fit_stores_verdicts_difficulties_and_what_it_can_see(cfg, capsys, tmp_p
     assert "7d     P(drop > 2 points)" in out and "degraded" in out
     assert len(difficulty) == 20 and abs(sum(d.mean for d in difficulty)) < 1e-6
     mdd = fit.min_detectable_drop[str(fit.agents[0])]
+    assert 1 < mdd["alarm_points_watch"] < mdd["alarm_points_degraded"] < 60  # the alarm's, at 20 tasks a day
     assert 1 < mdd["points"] < 60 and mdd["tasks_per_day"] == 20 and mdd["attempts_per_task"] == 1
     assert fit.rule["delta"] == 0.02 and fit.rule["degraded"] == 0.95
 

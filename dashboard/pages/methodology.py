@@ -71,11 +71,18 @@ else:
 st.header("What this tracker can see")
 names = dict(zip(page.agents["agent_id"].astype(str), page.agents["agent"], strict=True))
 for agent_id, mdd in (fit["min_detectable_drop"] or {}).items():
-    st.markdown(f"**{plain(names.get(agent_id, agent_id))}**: with {mdd['tasks_per_day']:.0f} tasks a day and "
-                f"{mdd['attempts_per_task']:.1f} attempt(s) per task, this tracker cannot reliably see drops smaller "
-                f"than **{mdd['points']:.1f} points** within a week (the sudden drop flagged *degraded* with 80% "
-                "probability on the 7th day; a linear-Gaussian approximation of the model, checked against "
-                "that approximation by simulation in `tests/test_detect.py`, not against the full model).")
+    volume = (f"with {mdd['tasks_per_day']:.0f} tasks a day and {mdd['attempts_per_task']:.1f} attempt(s) per task"
+              if "tasks_per_day" in mdd else "at its recent volume")
+    if "alarm_points_watch" in mdd:
+        st.markdown(f"**{plain(names.get(agent_id, agent_id))}**: {volume}, a sudden drop of "
+                    f"**{mdd['alarm_points_watch']:.1f} points** raises *watch* within a week on average, and one of "
+                    f"{mdd['alarm_points_degraded']:.1f} points *degraded* (the alarm's run length under the drop, "
+                    "Siegmund's approximation at this agent's daily spread; `tests/test_alarm.py` checks it by "
+                    "simulation). Smaller drops are seen later, or not within a month.")
+    elif "points" in mdd:
+        st.markdown(f"**{plain(names.get(agent_id, agent_id))}**: {volume}, the window rule cannot reliably see "
+                    f"drops smaller than **{mdd['points']:.1f} points** within a week (a fit from before the "
+                    "sequential alarm).")
 figures = data.detection_figures()
 if figures and "false_alarms" in figures:
     st.subheader("Detection power on simulated histories")

@@ -152,7 +152,9 @@ def without_day_prior(theta: np.ndarray, se: np.ndarray, centre: float) -> tuple
     bands that miss."""
     info = 1 / se**2
     own = info - 1 / DAY_PRIOR_SD**2
-    return (theta * info - centre / DAY_PRIOR_SD**2) / own, 1 / np.sqrt(own)
+    seen = np.isfinite(theta) & (own > 0)  # a day without attempts has only the prior's information
+    own = np.where(seen, own, 1.0)
+    return np.where(seen, (theta * info - centre / DAY_PRIOR_SD**2) / own, np.nan), np.where(seen, own**-0.5, np.nan)
 
 
 def expected_rate(theta: float | np.ndarray, mean: np.ndarray, c: np.ndarray) -> np.ndarray:

@@ -222,13 +222,14 @@ def _store_levels(s: Session, fit: Fit, agent: int, v: sequential.StreamVerdict,
     """The stream's change-point level per day, from its first day with attempts, as pass rates on the
     baseline's tasks."""
     lv, est = v.levels, v.estimate
-    q = v.rate(lv.quantiles)  # (quantile, day)
+    q, level = v.rate(lv.quantiles), v.rate(lv.level)  # (quantile, day), (day,)
     for i in range(len(lv.mean)):
         d = v.first + i
         s.add(LevelDay(fit_id=fit.id, agent_id=agent, stream=v.stream, day=days[d], attempts=int(est.attempts[d]),
                        passed=int(v.passed[d]),
                        **dict(zip(("q05", "q25", "median", "q75", "q95"), map(float, q[:, i]), strict=True)),
-                       theta_mean=float(lv.mean[i]), theta_sd=float(lv.sd[i]), change=float(lv.change[i]),
+                       theta_mean=float(lv.mean[i]), theta_sd=float(lv.sd[i]), level=float(level[i]),
+                       change=float(lv.change[i]),
                        current=float(lv.current[i])))
 
 

@@ -28,7 +28,7 @@ SCHEMA: dict[str, tuple[type, list[str]]] = {
                                  "q95", "theta_mean", "theta_sd"]),
     "group_day": (GroupDay, ["fit_id", "agent", "grouping", "group", "day", "q05", "q25", "median", "q75", "q95"]),
     "level_day": (LevelDay, ["fit_id", "agent", "stream", "day", "attempts", "passed", "q05", "q25", "median", "q75",
-                             "q95", "theta_mean", "theta_sd", "change", "current"]),
+                             "q95", "theta_mean", "theta_sd", "level", "change", "current"]),
     "task_difficulty": (TaskDifficulty, ["fit_id", "task", "task_version", "language", "kind", "mean", "sd", "q05",
                                          "median", "q95", "attempts", "passed"]),
     "verdict": (Verdict, ["fit_id", "agent", "day", "method", "window", "window_start", "window_end",

@@ -213,6 +213,7 @@ class LevelDay(Bands, table=True):
     passed: int
     theta_mean: float  # the day's ability, logits
     theta_sd: float
+    level: float | None = None  # the sustained level (without the day's shock), posterior mean, as pass rate
     change: float  # P(a new level starts on this day)
     current: float  # P(the level of the fit's last day began on this day)
 

@@ -11,24 +11,27 @@ import pandas as pd
 STATUS_COLOURS = alt.Scale(domain=["passed", "failed", "timeout", "error", "infra_error"],
                            range=["#2e7d32", "#c62828", "#ef6c00", "#6a1b9a", "#9e9e9e"])
 PCT = alt.Axis(format="%", title="Expected pass rate")
+RATE = alt.Scale(zero=False)  # not from zero: a few points of change must be visible on a 60% level
 
 
-def pass_rate(ability: pd.DataFrame, changes: pd.DataFrame, title: str, start: pd.DataFrame | None = None
-              ) -> alt.Chart:
-    """Median with 50% and 90% credible bands, observed daily rates sized by attempts, version rules, and
-    (`start`: day, probability) where the current level most probably began."""
+def pass_rate(ability: pd.DataFrame, changes: pd.DataFrame, title: str, start: pd.DataFrame | None = None,
+              line: str = "median") -> alt.Chart:
+    """A line (`line`: the median, or the sustained level) with 50% and 90% credible bands, observed daily
+    rates sized by attempts, version rules, and (`start`: day, probability) where the current level most
+    probably began."""
     base = alt.Chart(ability).encode(x=alt.X("day:T", title="Day"))
     tip = [alt.Tooltip("day:T", title="Day"), alt.Tooltip("median:Q", format=".1%", title="Expected pass rate"),
            alt.Tooltip("q05:Q", format=".1%", title="90% low"), alt.Tooltip("q95:Q", format=".1%", title="90% high"),
            alt.Tooltip("attempts:Q", title="Attempts")]
-    band90 = base.mark_area(opacity=0.18).encode(y=alt.Y("q05:Q", axis=PCT), y2="q95:Q")
-    band50 = base.mark_area(opacity=0.35).encode(y="q25:Q", y2="q75:Q")
-    line = base.mark_line(strokeWidth=2).encode(y="median:Q", tooltip=tip)
+    band90 = base.mark_area(opacity=0.18).encode(y=alt.Y("q05:Q", axis=PCT, scale=RATE), y2="q95:Q")
+    band50 = base.mark_area(opacity=0.35).encode(y=alt.Y("q25:Q", scale=RATE), y2="q75:Q")
+    centre = base.mark_line(strokeWidth=2).encode(y=alt.Y(f"{line}:Q", scale=RATE), tooltip=tip)
     observed = base.transform_filter("datum.attempts > 0").mark_circle(color="#444", opacity=0.55).encode(
-        y="observed:Q", size=alt.Size("attempts:Q", title="Attempts that day", scale=alt.Scale(range=[10, 120])),
+        y=alt.Y("observed:Q", scale=RATE),
+        size=alt.Size("attempts:Q", title="Attempts that day", scale=alt.Scale(range=[10, 120])),
         tooltip=[alt.Tooltip("day:T", title="Day"), alt.Tooltip("observed:Q", format=".1%", title="Observed"),
                  alt.Tooltip("passed:Q", title="Passed"), alt.Tooltip("attempts:Q", title="Attempts")])
-    layers = [band90, band50, line, observed]
+    layers = [band90, band50, centre, observed]
     if not changes.empty:
         layers.append(alt.Chart(changes).mark_rule(color="#d84315", strokeDash=[4, 3]).encode(
             x="day:T", tooltip=[alt.Tooltip("day:T", title="Changed on"), alt.Tooltip("label:N", title="Version")]))

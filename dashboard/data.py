@@ -77,17 +77,16 @@ def levels(url: str, fit_id: int) -> pd.DataFrame:
     return _per_day(url, "level_day", fit_id, "AND d.stream = 'all'")
 
 
-def level_start(level: pd.DataFrame, mass: float = 0.8) -> dict | None:
-    """Where one stream's current level began: the most probable day, its probability, and the span of the
-    most probable days holding `mass` of the probability. None when the level most probably began on the
-    first day shown (no change seen)."""
-    ranked = level.sort_values("current", ascending=False)
-    top = ranked.iloc[0]
+def level_start(level: pd.DataFrame, recent_days: int = 30) -> dict | None:
+    """Where one stream's current level began: the most probable day, its probability, and the
+    probability that it began within the last `recent_days` days. None when the most probable start is
+    the first day shown (no change seen)."""
+    top = level.loc[level["current"].idxmax()]
     if top["day"] == level["day"].min():
         return None
-    held = ranked.iloc[:int((ranked["current"].cumsum() < mass).sum()) + 1]
-    return {"day": top["day"], "probability": float(top["current"]), "mass": mass,
-            "from": held["day"].min(), "to": held["day"].max()}
+    recent = level["day"] > level["day"].max() - pd.Timedelta(days=recent_days)
+    return {"day": top["day"], "probability": float(top["current"]), "recent_days": recent_days,
+            "recent": float(level.loc[recent, "current"].sum())}
 
 
 @st.cache_data(ttl=TTL)

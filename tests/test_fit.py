@@ -121,7 +121,9 @@ def test_fit_stores_verdicts_difficulties_and_what_it_can_see(cfg, capsys, tmp_p
     assert len(levels) == 40 and levels[12].attempts == 0 and levels[0].attempts == 20
     assert all(d.q05 <= d.q25 <= d.median <= d.q75 <= d.q95 for d in levels)
     assert sum(d.current for d in levels[25:32]) > 0.5 > 0.15 > sum(d.current for d in levels[:20])
-    assert sum(d.median for d in levels[20:30]) / 10 - sum(d.median for d in levels[31:]) / 9 > 0.07
+    for column in ("median", "level"):
+        before, after = [getattr(d, column) for d in levels[20:30]], [getattr(d, column) for d in levels[31:]]
+        assert sum(before) / len(before) - sum(after) / len(after) > 0.07
     week = verdicts["bayes", "7d"]
     assert (week.window_start, week.window_end) == (START + dt.timedelta(days=33), START + dt.timedelta(days=39))
     assert (week.baseline_start, week.baseline_end) == (START + dt.timedelta(days=3), START + dt.timedelta(days=32))

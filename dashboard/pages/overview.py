@@ -35,13 +35,14 @@ def level_chart(level, changes, name: str) -> None:
     began = data.level_start(level)
     start = pd.DataFrame([began]) if began else None
     st.altair_chart(charts.pass_rate(level, changes, f"{name}: expected pass rate on the baseline's tasks, "
-                                                     "50% and 90% bands", start), width="stretch")
+                                                     "50% and 90% bands", start, line="level"), width="stretch")
     if began:
         st.markdown(f"The current level most probably began on **{began['day']:%Y-%m-%d}** (probability "
-                    f"{began['probability']:.0%}; {began['mass']:.0%} probability between {began['from']:%Y-%m-%d} "
-                    f"and {began['to']:%Y-%m-%d}).")
-    st.caption("Line and bands: the day's ability as a step function (a change-point model: a new level may begin "
-               "on any day, about one a quarter a priori), as expected pass rate on the alarm baseline's tasks. "
+                    f"{began['probability']:.0%}); probability that it began within the last {began['recent_days']} "
+                    f"days: {began['recent']:.0%}.")
+    st.caption("Line: the agent's level as a step function (a change-point model: a new level may begin on any day, "
+               "about one a quarter a priori); bands: each day's ability, the level plus that day's own shock; both as "
+               "expected pass rate on the alarm baseline's tasks. "
                "Blue rule: where the current level most probably began. Points: the observed share of attempts "
                "passed that day, on that day's tasks. Dashed rules: agent version or model changes.")
 

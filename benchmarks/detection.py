@@ -262,7 +262,7 @@ def report(table, false_alarms, info, pooled_shift) -> None:
 
 
 def markdown(table, false_alarms) -> None:
-    print("\n| scenario | " + " | ".join(METHODS) + " |\n|---" * (len(METHODS) + 1) + "|")
+    print("\n| scenario | " + " | ".join(METHODS) + " |\n" + "|---" * (len(METHODS) + 1) + "|")
     for row in table:
         flat = _flat(row)
         print(f"| {row['scenario']} | " + " | ".join(flat.get(m, "-") for m in METHODS) + " |")

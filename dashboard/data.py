@@ -77,6 +77,15 @@ def levels(url: str, fit_id: int) -> pd.DataFrame:
     return _per_day(url, "level_day", fit_id, "AND d.stream = 'all'")
 
 
+@st.cache_data(ttl=TTL)
+def group_levels(url: str, fit_id: int) -> pd.DataFrame:
+    """The change-point level of each agent's group streams ("language:rust"), split into grouping and group."""
+    df = _per_day(url, "level_day", fit_id, "AND d.stream <> 'all'")
+    if not df.empty:
+        df[["grouping", "group"]] = df["stream"].str.split(":", n=1, expand=True)
+    return df
+
+
 def level_start(level: pd.DataFrame, recent_days: int = 30) -> dict | None:
     """Where one stream's current level began: the most probable day, its probability, and the
     probability that it began within the last `recent_days` days. None when the most probable start is

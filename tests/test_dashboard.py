@@ -139,3 +139,19 @@ def test_methodology_shows_the_committed_detection_benchmark(monkeypatch, demo_d
     assert delays.iloc[0]["codedrift"] == figures["table"][0]["codedrift"]
     shown = next(f for f in frames if "false alarms per agent-year" in f.columns)
     assert shown.equals(false_alarm_table(figures)) and len(shown) == len(figures["false_alarms"])
+
+
+def test_breakdown_draws_each_languages_level(monkeypatch, demo_db):
+    """The demo fits by language: the breakdown page draws the change-point level of every language stream."""
+    at = render(monkeypatch, demo_db, "pages/breakdown.py")
+    with sqlite3.connect(demo_db.removeprefix("sqlite:///")) as conn:
+        streams = {s for (s,) in conn.execute("SELECT DISTINCT stream FROM level_day WHERE stream LIKE 'language:%' "
+                                              "AND fit_id = (SELECT max(id) FROM fit)")}
+    assert len(streams) >= 2
+    assert any("Level by language" in c.spec for c in at.get("vega_lite_chart"))
+    from dashboard.data import group_levels
+
+    with sqlite3.connect(demo_db.removeprefix("sqlite:///")) as conn:
+        fit_id = conn.execute("SELECT max(id) FROM fit").fetchone()[0]
+    drawn = group_levels(demo_db, fit_id)
+    assert {f"language:{g}" for g in drawn["group"]} == streams and set(drawn["grouping"]) == {"language"}

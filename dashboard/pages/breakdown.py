@@ -10,11 +10,16 @@ page = open_page("Breakdown by language and task kind",
 attempts = in_range(data.attempts(page.url), page)
 graded = attempts[attempts["status"] != "infra_error"]
 modelled = in_range(data.group_days(page.url, page.fit["id"]), page)
+levels = in_range(data.group_levels(page.url, page.fit["id"]), page)
 
 for agent in page.selected:
     st.header(plain(agent))
     mine = graded[graded["agent"] == agent]
     for grouping in ("language", "kind"):
+        level = levels[(levels["agent"] == agent) & (levels["grouping"] == grouping)] if not levels.empty else levels
+        if not level.empty:
+            st.altair_chart(charts.by_group(level, "level", f"Level by {grouping} (change-point; band: 90% of each "
+                                            "day's ability)", "Expected pass rate"), width="stretch")
         fitted = modelled[(modelled["agent"] == agent) & (modelled["grouping"] == grouping)]
         if not fitted.empty:
             st.altair_chart(charts.by_group(fitted, "median", f"Expected pass rate by {grouping} (model, 90% band)",

@@ -11,7 +11,7 @@ sides. Here ability is piecewise constant instead (an explicit jump process):
 
 The posterior over all segmentations is exact (Fearnhead 2006, "Exact and efficient Bayesian
 inference for multiple changepoint problems"): forward and backward sums over segment start and end
-days, O(days^2), a few milliseconds for a year. Each day's level is then a mixture of the normal
+days, O(days^2), about a second for a year with the tau grid. Each day's level is then a mixture of the normal
 posteriors of the segments that may contain it, whose quantiles are the bands. tau is averaged over a
 grid by the evidence; `hazard` is a prior, stated, not fitted.
 
@@ -44,7 +44,6 @@ class Levels:
     change: np.ndarray  # (days,) P(a new level starts on this day); 0 on day 0
     current: np.ndarray  # (days,) P(the level the last day is on began on this day)
     tau: float  # posterior mean of the day-shock sd
-    log_evidence: float
 
     @property
     def current_start(self) -> int:
@@ -139,8 +138,7 @@ def levels(theta: np.ndarray, se: np.ndarray, hazard: float = HAZARD, level_sd: 
     current = sum(p * f[0][:, -1] for p, f in zip(prob, fits, strict=True))
     comps = [(p * w, m, var, rr, oo) for p, (w, m, var, _), rr, oo in zip(prob, fits, r, own, strict=True)]
     q = _mixture_quantiles(comps, y0)
-    log_evidence = float(z.max() + np.log(np.exp(z - z.max()).mean()))
-    return Levels(level, mu, sd, q, change, current, float(prob @ taus), log_evidence)
+    return Levels(level, mu, sd, q, change, current, float(prob @ taus))
 
 
 def _mixture_quantiles(comps, y) -> np.ndarray:

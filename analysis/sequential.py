@@ -25,7 +25,6 @@ class StreamVerdict:
     baseline: slice  # day indices
     monitored: slice
     attempts: int  # in the monitored days
-    drop: float | None  # estimated drop in expected pass rate on the baseline's tasks (positive = worse)
     task_model: daily.TaskModel
     estimate: daily.DayEstimate  # days 0..today
     passed: np.ndarray  # per day 0..today
@@ -37,14 +36,23 @@ class StreamVerdict:
         """Expected pass rate on the baseline's tasks at ability `theta` (monotone, so quantiles map)."""
         return daily.expected_rate(theta, *self.reference)
 
+    def fall(self, shift: float) -> float:
+        """Points of pass rate on the baseline's tasks lost when ability falls by `shift` from the baseline."""
+        theta = self.judgement.base.theta
+        return float(np.subtract(*self.rate(np.array([theta, theta - shift]))))
+
+    @property
+    def drop(self) -> float | None:
+        """The judged drop since the estimated change (positive = worse); None when S = 0."""
+        return None if self.judgement.shift is None else self.fall(-self.judgement.shift)
+
     def detectable_drop(self, h: float, rule: alarm.AlarmRule, within: float = 7.0) -> float:
         """Points of pass rate on the baseline's tasks that reach threshold `h` `within` days after a sudden
         drop on average, at the spread of the stream's last 30 days with attempts."""
         j, est = self.judgement, self.estimate
         se = est.se[np.isfinite(est.theta)][-30:]
         sd = float(np.median(np.sqrt(se**2 + j.base.tau**2 + j.base.se**2)))
-        shift = alarm.detectable_shift(h, rule.k, within) * sd
-        return float(np.subtract(*self.rate(np.array([j.base.theta, j.base.theta - shift]))))
+        return self.fall(alarm.detectable_shift(h, rule.k, within) * sd)
 
 
 def periods(today: int, rule: alarm.AlarmRule, pinned: tuple[int, int] | None = None) -> tuple[slice, slice]:
@@ -82,13 +90,9 @@ def judge_agent(attempts: pd.DataFrame, tasks: pd.DataFrame, today: int, rule: a
         j = alarm.judge(est.theta, est.se, monitored, base, rule, len(groups), overall=name == "all")
         base_tasks = sub.loc[sub["day"].between(base.start, base.stop - 1), ["task"]].drop_duplicates()
         reference = tm.predict(base_tasks.merge(tasks, on="task", how="left"))
-        drop = None
-        if j.shift is not None:
-            rates = daily.expected_rate(np.array([j.base.theta, j.base.theta + j.shift]), *reference)
-            drop = float(rates[0] - rates[1])
         first = int(np.flatnonzero(np.isfinite(est.theta))[0])
         passed = np.bincount(sub["day"], sub["passed"], today + 1).astype(int)
         theta, se = daily.without_day_prior(est.theta, est.se, tm.centre)
-        out.append(StreamVerdict(name, j, base, monitored, int(est.attempts[monitored].sum()), drop, tm, est, passed,
+        out.append(StreamVerdict(name, j, base, monitored, int(est.attempts[monitored].sum()), tm, est, passed,
                                  changepoint.levels(theta[first:], se[first:]), first, reference))
     return out

@@ -6,8 +6,9 @@
     delta[a, g, :]  optional per-language or per-kind walks, zero-sum across groups
 
 Repeats are aggregated into binomial counts per (agent, day, task) cell on a dense grid, and the
-pass/fail likelihood is one term, sum(y * eta - n * softplus(eta)): cells with no attempt add nothing,
-so days without a run are carried by the walk instead of being dropped. The partial-credit
+pass/fail likelihood is one term, sum(y * eta - n * softplus(eta)), evaluated in one fused pass
+(analysis/likelihood.py): cells with no attempt add nothing, so days without a run are carried by the
+walk instead of being dropped. The partial-credit
 likelihood (tests passed of tests run, beta-binomial) works per attempt instead.
 """
 
@@ -19,8 +20,10 @@ import numpy as np
 import pandas as pd
 import pymc as pm
 import pytensor.tensor as pt
+from pymc.distributions.transforms import ZeroSumTransform
 
 from analysis import walk
+from analysis.likelihood import binomial_logit
 
 LIKELIHOODS = ("binary", "partial")
 
@@ -85,13 +88,14 @@ def group_information(cells: Cells) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Priors:
-    # The daily step (logits) ~ Gamma(3, 3 / walk_mean): mean 0.05, mode 0.033. Boundary-avoiding on
-    # purpose: abilities do drift, a walk pinned near 0 could not follow a sudden drop, and the
-    # posterior's tail towards 0 is a funnel that made NUTS diverge on stable agents.
-    walk_mean: float = 0.05
+    # The daily step (logits) ~ HalfNormal(walk_sd): zero (a stable agent) is allowed. Sudden steps are
+    # the change-point level's job (analysis/changepoint.py); this walk is the smooth trend. The
+    # partially non-centred walk (analysis/walk.py) samples a step near 0 without the funnel that once
+    # needed a boundary-avoiding Gamma(3) prior.
+    walk_sd: float = 0.05  # mean step 0.04 logits a day
     difficulty_sd: float = 2.0  # HalfNormal scale of the task spread, logits
     level_sd: float = 2.0
-    group_walk_mean: float = 0.02  # per-group daily step ~ Gamma(3, 3 / mean), boundary-avoiding likewise
+    group_walk_sd: float = 0.025  # per-group daily step ~ HalfNormal(group_walk_sd), mean 0.02
     # Carried in from an earlier fit (bounded-cost refits): task -> (mean, sd) of its difficulty.
     difficulty: dict | None = None
 
@@ -100,24 +104,29 @@ def build(cells: Cells, likelihood: str = "binary", priors: Priors = Priors()) -
     if likelihood not in LIKELIHOODS:
         raise ValueError(f"likelihood must be one of {LIKELIHOODS}, not {likelihood!r}")
     _agents, days, _ = cells.passed.shape
-    coords = cells.coords | {"mode": list(range(1, days))}
+    fixed = anchored(cells)
+    coords = cells.coords | {"mode": list(range(1, days)),
+                             "anchored_task": [t for t, f in zip(cells.coords["task"], fixed, strict=True) if f],
+                             "rotating_task": [t for t, f in zip(cells.coords["task"], fixed, strict=True) if not f]}
     with pm.Model(coords=coords) as model:
         y = pm.Data("passed", cells.passed, dims=("agent", "day", "task"))
         n = pm.Data("attempts", cells.attempts, dims=("agent", "day", "task"))
         b = _difficulty(cells, priors)
-        sigma_walk = pm.Gamma("sigma_walk", alpha=3.0, beta=3.0 / priors.walk_mean, dims="agent")
+        sigma_walk = pm.HalfNormal("sigma_walk", priors.walk_sd, dims="agent")
         level = pm.Normal("level", 0.0, priors.level_sd, dims="agent")
         theta = level[:, None] * pt.ones((1, days))
         if days > 1:
             w = pm.Data("walk_centring", walk.centring(information(cells), days), dims=("agent", "mode"))
             theta = theta + walk.deviations("walk", sigma_walk, w, ("agent", "mode"), days)
         theta = pm.Deterministic("theta", theta, dims=("agent", "day"))
-        eta = theta[:, :, None] - b[None, None, :]
+        level_by_group, group = theta[:, :, None], np.zeros(len(cells.coords["task"]), dtype="int64")
         if cells.group is not None and days > 1:
-            eta = eta + _group_walks(cells, priors)[:, cells.group, :].transpose(0, 2, 1)
+            level_by_group = theta[:, :, None] + _group_walks(cells, priors).transpose(0, 2, 1)
+            group = cells.group
         if likelihood == "binary":
-            pm.Potential("loglik", pt.sum(y * eta - n * pt.softplus(eta)))
-        else:
+            pm.Potential("loglik", binomial_logit(level_by_group, b, group, y, n))
+        eta = level_by_group[:, :, group] - b[None, None, :]
+        if likelihood == "partial":
             _partial_credit(cells, eta)
         # What a reader understands: the expected pass rate on the current suite.
         rate = pt.sigmoid(eta)
@@ -129,33 +138,95 @@ def build(cells: Cells, likelihood: str = "binary", priors: Priors = Priors()) -
     return model
 
 
+# A task with at least this many attempts in the fit is "anchored": its difficulty is sampled centred
+# and the anchored difficulties sum to 0. Any other task (a generated instance, typically run once) is
+# non-centred: one or two pass/fail outcomes say less about it than its prior does, and a centred
+# parameter there forms a funnel with sigma_b (divergences and BFMI < 0.1 under a rotating plan).
+ANCHOR_ATTEMPTS = 5
+
+
+def anchored(cells: Cells) -> np.ndarray:
+    """(task,) bool; every task when fewer than two reach ANCHOR_ATTEMPTS (nothing else can pin the scale)."""
+    enough = cells.attempts.sum((0, 1)) >= ANCHOR_ATTEMPTS
+    return enough if enough.sum() >= 2 else np.ones_like(enough)
+
+
+# Spreads (logits) at which centring weights are judged: small but typical values, because a centred
+# parameter where the true spread is smaller funnels, while a non-centred one where it is larger only
+# mixes a little slower. Only efficiency depends on them, never the model.
+SIGMA_B_REF, SIGMA_ANCHOR_REF, SIGMA_FAMILY_REF = 1.5, 0.5, 0.2
+
+
+def _anchor_centring(cells: Cells, anchors: np.ndarray) -> float:
+    """w = kappa / (1 + kappa), kappa = the median anchor's information (~0.2 per attempt) over its prior's."""
+    kappa = float(np.median(cells.attempts.sum((0, 1))[anchors])) * 0.2 * SIGMA_ANCHOR_REF**2
+    return kappa / (1 + kappa)
+
+
+def _family_centring(cells: Cells) -> float:
+    """w in [0, 1]: kappa / (1 + kappa), kappa = the median family's information about its mean (each
+    attempt of an instance says ~1 / (4 + sigma_b^2)) over its prior's (1 / sigma_family^2)."""
+    per_family = np.bincount(cells.family, weights=cells.attempts.sum((0, 1)))
+    kappa = float(np.median(per_family)) / (4 + SIGMA_B_REF**2) * SIGMA_FAMILY_REF**2
+    return kappa / (1 + kappa)
+
+
 def _difficulty(cells: Cells, priors: Priors):
-    """Centred (each task is seen on many days) and shifted to sum 0, which pins the scale's location."""
+    """b ~ Normal(family mean or carried-in prior, sd), given that the anchored tasks' b sum to 0 (which
+    pins the scale's location: ability is measured against the tasks that run every day, however the
+    rotating part changes). The anchored b live in the T - 1 coordinates of the zero-sum plane, because
+    a free mean direction that only the prior shapes mixes slowly (R-hat 1.19 on it at 3 agents x 365
+    days x 200 tasks when b was a free vector minus its mean); rotating instances are non-centred."""
+    tasks = len(cells.coords["task"])
     sigma_b = pm.HalfNormal("sigma_b", priors.difficulty_sd)
-    mu = pt.zeros(len(cells.coords["task"]))
+    mu = pt.zeros(tasks)
     if cells.family is not None:
         sigma_family = pm.HalfNormal("sigma_family", 1.0)
-        family = pm.Normal("family_difficulty", 0.0, sigma_family, dims="family")
-        mu = family[cells.family]
-    sd = sigma_b * pt.ones(len(cells.coords["task"]))
+        # Zero-sum too: a shift shared by every family is a direction the data cannot see. Partially
+        # non-centred like the walk (analysis/walk.py), by how much the family's attempts say about its
+        # mean: a family of a few dozen one-off instances funnels with sigma_family when centred.
+        w = _family_centring(cells)
+        raw = pm.ZeroSumNormal("family_raw", sigma_family**w, dims="family")
+        mu = pm.Deterministic("family_difficulty", sigma_family ** (1 - w) * raw, dims="family")[cells.family]
+    sd = sigma_b * pt.ones(tasks)
     if priors.difficulty:
         known = [priors.difficulty.get(t) for t in cells.coords["task"]]
         mask = np.array([k is not None for k in known])
         mu = pt.switch(mask, np.array([k[0] if k else 0.0 for k in known]), mu)
         sd = pt.switch(mask, np.array([k[1] if k else 1.0 for k in known]), sd)
-    raw = pm.Normal("difficulty_raw", mu, sd, dims="task")
-    return pm.Deterministic("difficulty", raw - raw.mean(), dims="task")
+    fixed = anchored(cells)
+    a, r = np.flatnonzero(fixed), np.flatnonzero(~fixed)
+    if priors.difficulty and any(t in priors.difficulty for t in np.asarray(cells.coords["task"])[a]):
+        # Carried-in priors (each its own mean and sd): centred, the Normal density on the plane. It is
+        # the conditional prior only once divided by the density of the mean of b at 0, which depends on
+        # mu and sd; without this term the plane would tilt the prior of sigma_b.
+        b_anchored = pm.Normal("difficulty_anchored", mu[a], sd[a], dims="anchored_task",
+                               default_transform=ZeroSumTransform([-1]))
+        pm.Potential("difficulty_sums_to_zero",
+                     -pm.logp(pm.Normal.dist(pt.mean(mu[a]), pt.sqrt(pt.sum(sd[a] ** 2)) / len(a)), 0.0))
+    else:
+        # One sd for all: Normal(mu, sigma_b) given a zero sum is exactly (mu - mean mu) + sigma_b times a
+        # zero-sum standard Normal, partially non-centred by how much each anchor's attempts say.
+        w = _anchor_centring(cells, a)
+        raw = pm.ZeroSumNormal("difficulty_anchored_raw", sigma_b**w, dims="anchored_task")
+        b_anchored = mu[a] - pt.mean(mu[a]) + sigma_b ** (1 - w) * raw
+    b = pt.zeros(tasks)
+    b = pt.set_subtensor(b[a], b_anchored)
+    if len(r):
+        offset = pm.Normal("difficulty_offset", 0.0, 1.0, dims="rotating_task")
+        b = pt.set_subtensor(b[r], mu[r] + sd[r] * offset)
+    return pm.Deterministic("difficulty", b, dims="task")
 
 
 def _group_walks(cells: Cells, priors: Priors):
     """Per (agent, language-or-kind) deviations that change over time, zero-sum across groups, so a
     drop confined to one group shows there without moving the agent's overall ability."""
     days = cells.passed.shape[1]
-    sigma = pm.Gamma("sigma_group_walk", alpha=3.0, beta=3.0 / priors.group_walk_mean)
+    sigma = pm.HalfNormal("sigma_group_walk", priors.group_walk_sd)
     agents, groups = cells.passed.shape[0], len(cells.coords["group"])
-    # Judged at half the prior mean: group-specific change is usually small, and a weakly informed
-    # walk with a small step samples best (nearly) non-centred.
-    w = walk.centring(group_information(cells), days, priors.group_walk_mean / 2).reshape(agents * groups, days - 1)
+    # Judged at half the prior scale: group-specific change is usually small, and a weakly
+    # informed walk with a small step samples best (nearly) non-centred.
+    w = walk.centring(group_information(cells), days, priors.group_walk_sd / 2).reshape(agents * groups, days - 1)
     flat = walk.deviations("group_walk", sigma * pt.ones(agents * groups), w, None, days)
     dev = flat.reshape((agents, groups, days))
     return pm.Deterministic("group_deviation", dev - dev.mean(axis=1, keepdims=True),
@@ -176,8 +247,11 @@ def _partial_credit(cells: Cells, eta) -> None:
 
 @dataclass(frozen=True)
 class Sampling:
-    draws: int = 1000
-    tune: int = 500
+    # 2 chains x 1800 draws: at 3 agents x 365 days x 200 tasks the largest R-hat over ~1,300 quantities
+    # is sampling noise of about 1.008-1.012 at 1500 draws and the fit still runs in under 2 minutes
+    # (benchmarks/results/fit_time.txt). nutpie's step-size and mass-matrix adaptation settles in 300.
+    draws: int = 1800
+    tune: int = 300
     chains: int = 2
     seed: int = 0
     sampler: str = "nutpie"  # or "pymc" (PyMC's own NUTS)

@@ -104,11 +104,12 @@ def _parser() -> argparse.ArgumentParser:
                         f"(default: CODEDRIFT_DELTA or {100 * settings.DELTA:g})")
     f.add_argument("--baseline", type=_period, default=None, metavar="START:END",
                    help="pin the baseline period (e.g. a release) (default: the 30 days before each window)")
-    f.add_argument("--draws", type=int, default=1000, help="posterior draws per chain")
-    f.add_argument("--tune", type=int, default=500, help="tuning steps per chain")
-    f.add_argument("--chains", type=int, default=2, help="MCMC chains")
-    f.add_argument("--seed", type=int, default=0, help="random seed")
-    f.add_argument("--sampler", choices=["nutpie", "pymc"], default="nutpie", help="NUTS implementation")
+    # Defaults are analysis.model.Sampling's (not imported here: the CLI starts without PyMC).
+    f.add_argument("--draws", type=int, default=None, help="posterior draws per chain (default: 1800)")
+    f.add_argument("--tune", type=int, default=None, help="tuning steps per chain (default: 300)")
+    f.add_argument("--chains", type=int, default=None, help="MCMC chains (default: 2)")
+    f.add_argument("--seed", type=int, default=None, help="random seed (default: 0)")
+    f.add_argument("--sampler", choices=["nutpie", "pymc"], default=None, help="NUTS implementation (default: nutpie)")
 
     dm = _sub(sub, "demo", "simulated history + today's real run + fit, then the dashboard", cmd_demo)
     dm.add_argument("--no-serve", action="store_true", help="prepare the demo database, do not start the dashboard")
@@ -241,13 +242,16 @@ def cmd_fit(args, cfg) -> int:
     opts = FitOptions(agent_ids=ids, since=args.since, window_days=args.window_days or cfg.fit_window_days,
                       likelihood=args.likelihood, group_by=args.group_by, baseline=args.baseline,
                       rule=Rule(delta=delta, watch=cfg.p_watch, degraded=cfg.p_degraded),
-                      sampling=Sampling(draws=args.draws, tune=args.tune, chains=args.chains, seed=args.seed,
-                                        sampler=args.sampler))
+                      sampling=Sampling(**{k: getattr(args, k) for k in ("draws", "tune", "chains", "seed", "sampler")
+                                           if getattr(args, k) is not None}))
     fit = run_fit(cfg, opts)
     verdict = "ok" if fit.diagnostics_ok else "NOT TRUSTED (diagnostics failed)"
     print(f"fit {fit.id}: {fit.first_day}..{fit.last_day}, {fit.attempts_used} attempts, {fit.duration_s:.1f}s; "
           f"R-hat max {fit.rhat_max:.3f}, bulk ESS min {fit.ess_bulk_min:.0f}, tail ESS min {fit.ess_tail_min:.0f}, "
           f"divergences {fit.divergences}, BFMI min {fit.bfmi_min:.2f}: {verdict}\nposterior: {fit.netcdf_path}")
+    if fit.checks:
+        print("posterior predictive checks (p = P(replicated >= real)): "
+              + ", ".join(f"{c['name']} p={c['p_value']:.2f}{' FLAGGED' if c['flagged'] else ''}" for c in fit.checks))
     _print_verdicts(cfg, fit)
     return 0
 

@@ -9,25 +9,18 @@ import numpy as np
 import pytest
 from scipy.special import expit
 
-from analysis import model, walk
+from analysis import model
+from analysis.simulate import from_prior
 
 pytestmark = pytest.mark.slow
 
 REPLICATES, DAYS, TASKS = 80, 40, 30
 
 
-PRIORS = model.Priors()
-
-
-def draw_from_prior(rng, priors=PRIORS):
-    sigma_walk = rng.gamma(3.0, priors.walk_mean / 3.0)
-    sigma_b = abs(rng.normal(0, priors.difficulty_sd))
-    raw = rng.normal(0, sigma_b, TASKS)
-    b = raw - raw.mean()
-    phi, lam = walk.dct_basis(DAYS)
-    theta = rng.normal(0, priors.level_sd) + phi @ rng.normal(0, sigma_walk / np.sqrt(lam))
-    passed = rng.binomial(1, expit(theta[:, None] - b[None, :]))
-    return theta, expit(theta[:, None] - b[None, :]).mean(1), passed
+def draw_from_prior(rng):
+    draw = from_prior(DAYS, TASKS, rng)
+    passed = rng.binomial(1, expit(draw.theta[:, None] - draw.difficulty[None, :]))
+    return draw.theta, draw.pass_rate, passed
 
 
 def test_ninety_percent_intervals_cover_ninety_percent_of_prior_truths():

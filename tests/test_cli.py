@@ -85,6 +85,17 @@ def test_every_option_says_what_it_does_and_its_default(capsys):
     assert "claude-code" in adapter.help and "openai-compatible" in adapter.help
 
 
+def test_fit_help_states_the_model_s_own_sampling_defaults():
+    """The CLI does not import PyMC to start, so `fit`'s sampling defaults are written in its help; they
+    must be analysis.model.Sampling's."""
+    from analysis.model import Sampling
+
+    options = {o.dest: o for p, o in _options(cli._parser()) if p == ("fit",)}
+    for name in ("draws", "tune", "chains", "seed", "sampler"):
+        assert options[name].default is None
+        assert f"(default: {getattr(Sampling(), name)})" in options[name].help, name
+
+
 def test_version_and_a_group_without_action_shows_its_help(capsys):
     import core
 

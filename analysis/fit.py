@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from sqlmodel import Session, select
 
-from analysis import alarm, detect, model, sequential, verdicts
+from analysis import alarm, detect, model, ppc, sequential, verdicts
 from core import db
 from core.design import knob_value
 from core.schema import (
@@ -90,11 +90,15 @@ def run_fit(cfg: Settings, opts: FitOptions = FitOptions()) -> Fit:
         prior_fit, priors = _carried_in(s, df["day"].min(), opts.likelihood)
         t0 = time.monotonic()
         idata = model.fit(cells, opts.sampling, opts.likelihood, priors)
+        seconds = time.monotonic() - t0
         diag = model.diagnostics(idata)
+        # The checks replicate pass/fail counts; a partial-credit fit's observations are test shares.
+        checks = [asdict(c) | {"flagged": c.flagged} for c in ppc.check(idata, cells)] \
+            if opts.likelihood == "binary" else None
         days = [dt.date.fromisoformat(d) for d in cells.coords["day"]]
         row = Fit(first_day=days[0], last_day=days[-1], agents=[int(a) for a in cells.coords["agent"]],
                   attempts_used=len(df), sampler=opts.sampling.sampler, chains=opts.sampling.chains,
-                  draws=opts.sampling.draws, seed=opts.sampling.seed, duration_s=time.monotonic() - t0,
+                  draws=opts.sampling.draws, seed=opts.sampling.seed, duration_s=seconds,
                   rhat_max=diag["rhat_max"], ess_bulk_min=diag["ess_bulk_min"], ess_tail_min=diag["ess_tail_min"],
                   divergences=diag["divergences"], bfmi_min=diag["bfmi_min"], diagnostics_ok=diag["ok"],
                   likelihood=opts.likelihood, group_by=opts.group_by if cells.group is not None else None,
@@ -102,7 +106,7 @@ def run_fit(cfg: Settings, opts: FitOptions = FitOptions()) -> Fit:
                   rule=asdict(opts.rule) | {"alarm": asdict(opts.alarm)}
                   | {"baseline": [d.isoformat() for d in opts.baseline] if opts.baseline
                                             else None} | {"peers": asdict(opts.peers)},
-                  min_detectable_drop=_detectable(idata, cells, opts.rule))
+                  min_detectable_drop=_detectable(idata, cells, opts.rule), checks=checks)
         # A fit becomes visible only whole: the fit row and every summary of it are committed in one
         # transaction, so a reader (dashboard, export, the next fit's carried-in prior) never sees a fit
         # without its estimates, and a crash midway leaves the previous fit the latest one.

@@ -23,7 +23,7 @@ FORMATS = ("csv", "parquet", "json", "netcdf")
 SCHEMA: dict[str, tuple[type, list[str]]] = {
     "fit": (Fit, ["fit_id", "created_at", "first_day", "last_day", "attempts_used", "likelihood", "group_by",
                   "sampler", "chains", "draws", "seed", "duration_s", "rhat_max", "ess_bulk_min", "ess_tail_min",
-                  "divergences", "bfmi_min", "diagnostics_ok", "prior_fit_id", "rule", "min_detectable_drop"]),
+                  "divergences", "bfmi_min", "diagnostics_ok", "prior_fit_id", "rule", "min_detectable_drop", "checks"]),
     "ability_day": (AbilityDay, ["fit_id", "agent", "day", "attempts", "passed", "q05", "q25", "median", "q75",
                                  "q95", "theta_mean", "theta_sd"]),
     "group_day": (GroupDay, ["fit_id", "agent", "grouping", "group", "day", "q05", "q25", "median", "q75", "q95"]),
@@ -80,7 +80,7 @@ def tables(s: Session, fit_id: int) -> dict[str, pd.DataFrame]:
                               f"{'id' if table is Fit else 'fit_id'} = :f"), conn, params={"f": fit_id})
         if table is Fit:
             df = df.rename(columns={"id": "fit_id"})
-            for col in ("rule", "min_detectable_drop"):  # JSON travels as text in flat formats
+            for col in ("rule", "min_detectable_drop", "checks"):  # JSON travels as text in flat formats
                 df[col] = df[col].map(lambda v: v if v is None or isinstance(v, str) else json.dumps(v))
         if "agent_id" in df:
             df = df.merge(agents, on="agent_id", how="left")

@@ -45,7 +45,7 @@ def latest_fit(url: str) -> dict | None:
     if df.empty:
         return None
     row = df.iloc[0].to_dict()
-    for key in ("rule", "min_detectable_drop", "agents"):
+    for key in ("rule", "min_detectable_drop", "agents", "checks"):
         if isinstance(row.get(key), str):
             row[key] = json.loads(row[key])
     return row

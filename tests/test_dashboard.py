@@ -139,6 +139,14 @@ def test_methodology_shows_the_committed_detection_benchmark(monkeypatch, demo_d
     assert delays.iloc[0]["codedrift"] == figures["table"][0]["codedrift"]
     shown = next(f for f in frames if "false alarms per agent-year" in f.columns)
     assert shown.equals(false_alarm_table(figures)) and len(shown) == len(figures["false_alarms"])
+    # The fit's posterior predictive checks, as stored.
+    import json
+
+    with sqlite3.connect(demo_db.removeprefix("sqlite:///")) as conn:
+        stored = json.loads(conn.execute("SELECT checks FROM fit ORDER BY id DESC LIMIT 1").fetchone()[0])
+    checks = next(f for f in frames if "block" in f.columns)
+    assert list(checks["block"]) == [c["name"] for c in stored] == ["day", "task and period"]  # the demo: 1 repeat
+    assert list(checks["p"]) == [c["p_value"] for c in stored]
 
 
 def test_breakdown_draws_each_languages_level(monkeypatch, demo_db):

@@ -14,6 +14,7 @@ likelihood (tests passed of tests run, beta-binomial) works per attempt instead.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -262,8 +263,12 @@ def fit(cells: Cells, sampling: Sampling = Sampling(), likelihood: str = "binary
 
 
 def sample(model: pm.Model, sampling: Sampling = Sampling()):
-    kw = dict(draws=sampling.draws, tune=sampling.tune, chains=sampling.chains, random_seed=sampling.seed,
-              progressbar=False)
+    # Chains run in parallel on every core this process may use. PyMC's own guess halves the CPU count
+    # (assuming hyper-threads), which on a 2-core machine ran the chains one after another: 179 s
+    # instead of 99 s at 3 agents x 365 days x 200 tasks.
+    cores = min(sampling.chains, len(os.sched_getaffinity(0)))
+    kw = dict(draws=sampling.draws, tune=sampling.tune, chains=sampling.chains, cores=cores,
+              random_seed=sampling.seed, progressbar=False)
     with model:
         if sampling.sampler == "nutpie":
             try:

@@ -1,5 +1,5 @@
 # The two commands a newcomer needs; each sets up everything it uses (idempotent).
-.PHONY: demo run test bench bench-pool bench-fit bench-gradient bench-sbc bench-detection bench-steps setup
+.PHONY: demo run test bench bench-pool bench-fit bench-gradient bench-sbc bench-ppc bench-detection bench-steps setup
 
 # A checkout keeps its data (database, images, demo) in ./data; an installed tool uses the per-user
 # data directory (core/settings.py). Either way CODEDRIFT_DATA_DIR wins.
@@ -27,7 +27,7 @@ bench-pool: setup
 	.venv/bin/python benchmarks/pool_validation.py --report
 
 bench-fit: setup
-	.venv/bin/python benchmarks/fit_time.py
+	.venv/bin/python benchmarks/fit_time.py | tee benchmarks/results/fit_time.txt
 
 bench-gradient: setup
 	.venv/bin/python benchmarks/gradient.py | tee benchmarks/results/gradient.txt
@@ -35,6 +35,9 @@ bench-gradient: setup
 bench-sbc: setup
 	.venv/bin/python benchmarks/sbc.py --replicates 200 --json benchmarks/results/sbc.json \
 		| tee benchmarks/results/sbc.txt
+
+bench-ppc: setup
+	.venv/bin/python benchmarks/ppc.py --json benchmarks/results/ppc.json | tee benchmarks/results/ppc.txt
 
 bench-detection: setup
 	.venv/bin/python benchmarks/detection.py --histories 100 --json benchmarks/results/detection.json \

@@ -89,11 +89,16 @@ def group_information(cells: Cells) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Priors:
-    # The daily step (logits) ~ HalfNormal(walk_sd): zero (a stable agent) is allowed. Sudden steps are
-    # the change-point level's job (analysis/changepoint.py); this walk is the smooth trend. The
-    # partially non-centred walk (analysis/walk.py) samples a step near 0 without the funnel that once
-    # needed a boundary-avoiding Gamma(3) prior.
-    walk_sd: float = 0.05  # mean step 0.04 logits a day
+    # The daily step (logits) ~ LogNormal(log walk_median, walk_log_sd): 95% between 0.005 and 0.08 a day.
+    # A prior on orders of magnitude. Below: a step of ~0.005 a day (a year's wander of ~2.5 points)
+    # cannot be told from none in a year at 200 attempts a day, so no mass is spent resolving it; a
+    # HalfNormal(0.05) was tried, and on a stable agent the posterior of log sigma then trailed towards
+    # -infinity (18 divergences, BFMI 0.11 on benchmarks/ppc.py's rotation world). Above: a smooth drift
+    # of 0.1 logits every day is not how agents change; with 95% up to 0.2, the walk absorbed iid day
+    # shocks of sd 0.5 and the day check (analysis/ppc.py) could no longer see them. Sudden steps are
+    # the change-point level's job (analysis/changepoint.py); this walk is the trend.
+    walk_median: float = 0.02
+    walk_log_sd: float = 0.7
     difficulty_sd: float = 2.0  # HalfNormal scale of the task spread, logits
     level_sd: float = 2.0
     group_walk_sd: float = 0.025  # per-group daily step ~ HalfNormal(group_walk_sd), mean 0.02
@@ -113,7 +118,7 @@ def build(cells: Cells, likelihood: str = "binary", priors: Priors = Priors()) -
         y = pm.Data("passed", cells.passed, dims=("agent", "day", "task"))
         n = pm.Data("attempts", cells.attempts, dims=("agent", "day", "task"))
         b = _difficulty(cells, priors)
-        sigma_walk = pm.HalfNormal("sigma_walk", priors.walk_sd, dims="agent")
+        sigma_walk = pm.LogNormal("sigma_walk", np.log(priors.walk_median), priors.walk_log_sd, dims="agent")
         level = pm.Normal("level", 0.0, priors.level_sd, dims="agent")
         theta = level[:, None] * pt.ones((1, days))
         if days > 1:
@@ -180,14 +185,18 @@ def _difficulty(cells: Cells, priors: Priors):
     days x 200 tasks when b was a free vector minus its mean); rotating instances are non-centred."""
     tasks = len(cells.coords["task"])
     sigma_b = pm.HalfNormal("sigma_b", priors.difficulty_sd)
-    mu = pt.zeros(tasks)
+    mu, fixed = pt.zeros(tasks), anchored(cells)
     if cells.family is not None:
         sigma_family = pm.HalfNormal("sigma_family", 1.0)
-        # Zero-sum too: a shift shared by every family is a direction the data cannot see. Partially
-        # non-centred like the walk (analysis/walk.py), by how much the family's attempts say about its
-        # mean: a family of a few dozen one-off instances funnels with sigma_family when centred.
+        # Partially non-centred like the walk (analysis/walk.py), by how much the family's attempts say
+        # about its mean: a family of a few dozen one-off instances funnels with sigma_family when centred.
         w = _family_centring(cells)
-        raw = pm.ZeroSumNormal("family_raw", sigma_family**w, dims="family")
+        if fixed.all():  # every task anchored: a shift shared by all families is invisible to the data
+            raw = pm.ZeroSumNormal("family_raw", sigma_family**w, dims="family")
+        else:  # instances place their families against the anchors, which pin the scale; a zero sum
+            # over families would push the anchors' own family mean (which the anchors' zero sum
+            # removes) to balance the others: +9 logits, sigma_family 2.3 on benchmarks/ppc.py's world.
+            raw = pm.Normal("family_raw", 0.0, sigma_family**w, dims="family")
         mu = pm.Deterministic("family_difficulty", sigma_family ** (1 - w) * raw, dims="family")[cells.family]
     sd = sigma_b * pt.ones(tasks)
     if priors.difficulty:
@@ -195,7 +204,6 @@ def _difficulty(cells: Cells, priors: Priors):
         mask = np.array([k is not None for k in known])
         mu = pt.switch(mask, np.array([k[0] if k else 0.0 for k in known]), mu)
         sd = pt.switch(mask, np.array([k[1] if k else 1.0 for k in known]), sd)
-    fixed = anchored(cells)
     a, r = np.flatnonzero(fixed), np.flatnonzero(~fixed)
     if priors.difficulty and any(t in priors.difficulty for t in np.asarray(cells.coords["task"])[a]):
         # Carried-in priors (each its own mean and sd): centred, the Normal density on the plane. It is

@@ -12,6 +12,9 @@ says the data vary in a way the model does not. Each block aims at one way the m
                     over-dispersion, repeats that agree more than chance
   task and period   one task over PERIOD_DAYS days: difficulties that drift (the model holds each
                     task's difficulty fixed)
+
+and one check of the ability path itself, *walk steps* (`_walk_check`): day shocks that the walk
+absorbed instead of leaving them in the counts.
 """
 
 from __future__ import annotations
@@ -81,4 +84,25 @@ def check(idata, cells: model.Cells, draws: int = 200, seed: int = 0) -> list[Ch
         if np.isnan(obs).all():
             continue
         out.append(Check(block, float(np.mean(obs)), float(np.median(rep)), float(np.mean(rep >= obs))))
+    if theta.shape[-1] >= 10:
+        out.append(_walk_check(theta[picks], model.draws_of(idata, "sigma_walk")[picks], rng))
     return out
+
+
+def _walk_check(theta: np.ndarray, sigma: np.ndarray, rng) -> Check:
+    """Day shocks the walk has absorbed. A walk flexible enough to follow independent day-to-day shocks
+    fits the counts (the *day* check cannot see them), but its steps then alternate: a shock up is a
+    step up followed by one down. Under the model, a posterior draw of the path is, across data sets,
+    distributed as a prior draw, so its steps are independent; the discrepancy is minus their lag-1
+    autocorrelation, against steps drawn independently at the same draw's sigma_walk."""
+    steps = np.diff(theta, axis=-1)  # (draws, agents, days - 1)
+    fresh = rng.normal(0.0, 1.0, steps.shape) * sigma[:, :, None]
+    real, replicated = -_lag1(steps), -_lag1(fresh)
+    return Check("walk steps", float(np.mean(real)), float(np.median(replicated)),
+                 float(np.mean(replicated >= real)))
+
+
+def _lag1(x: np.ndarray) -> np.ndarray:
+    """Lag-1 autocorrelation along the last axis, averaged over agents: (draws,)."""
+    x = x - x.mean(-1, keepdims=True)
+    return ((x[..., 1:] * x[..., :-1]).sum(-1) / np.maximum((x * x).sum(-1), 1e-300)).mean(-1)

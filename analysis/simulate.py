@@ -126,7 +126,7 @@ class PriorDraw:
     difficulty: np.ndarray  # (tasks,), the anchored ones sum to 0
     sigma_walk: float
     sigma_b: float
-    family_difficulty: np.ndarray | None  # (families,), sums to 0
+    family_difficulty: np.ndarray | None  # (families,), sums to 0 when every task is anchored
 
     @property
     def pass_rate(self) -> np.ndarray:
@@ -142,16 +142,17 @@ def from_prior(days: int, tasks: int, rng, family: np.ndarray | None = None, anc
     from analysis import model, walk
 
     priors = priors or model.Priors()
-    sigma_walk = abs(rng.normal(0, priors.walk_sd))
+    sigma_walk = float(np.exp(rng.normal(np.log(priors.walk_median), priors.walk_log_sd)))
     sigma_b = abs(rng.normal(0, priors.difficulty_sd))
+    anchored = np.ones(tasks, bool) if anchored is None else anchored
     fam, mu = None, 0.0
     if family is not None:
         fam = rng.normal(0, abs(rng.normal(0, 1.0)), family.max() + 1)
-        fam -= fam.mean()
+        if anchored.all():
+            fam -= fam.mean()
         mu = fam[family]
     b = rng.normal(mu, sigma_b, tasks)
     phi, lam = walk.dct_basis(days)
     theta = rng.normal(0, priors.level_sd) + phi @ rng.normal(0, sigma_walk / np.sqrt(lam))
-    anchored = np.ones(tasks, bool) if anchored is None else anchored
     b[anchored] -= b[anchored].mean()
     return PriorDraw(theta, b, sigma_walk, sigma_b, fam)

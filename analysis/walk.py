@@ -22,8 +22,8 @@ import numpy as np
 import pymc as pm
 import pytensor.tensor as pt
 
-# Where the centring weights are judged: a small but typical walk scale, below the prior's median
-# (0.034), because a walk centred where the step is really smaller funnels while a walk non-centred
+# Where the centring weights are judged: a small but typical walk scale, at the prior's median
+# (0.02), because a walk centred where the step is really smaller funnels while a walk non-centred
 # where it is larger only mixes a little slower. Only efficiency depends on it, never the model.
 SIGMA_REF = 0.02
 

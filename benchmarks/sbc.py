@@ -88,7 +88,7 @@ def run(replicates: int, seed: int) -> dict:
             lo, hi = np.quantile(d, [0.05, 0.95])
             covered.setdefault(name, []).append(bool(lo <= truth <= hi))
         if (i + 1) % 20 == 0:
-            print(f"  {i + 1}/{replicates} replicates, median fit {np.median(seconds):.1f} s", flush=True)
+            print(f"  {i + 1}/{replicates} replicates, median fit {np.median(seconds):.1f} s", file=sys.stderr)
     out = {"replicates": replicates, "seed": seed, "config": {"days": DAYS, "anchors": ANCHORS,
            "families": FAMILIES, "per_family_per_day": PER_FAMILY, "sampling": vars(model.Sampling())},
            "fits_trusted": diag_ok, "failed": failures, "median_fit_s": float(np.median(seconds)), "quantities": {}}

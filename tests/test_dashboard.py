@@ -145,7 +145,7 @@ def test_methodology_shows_the_committed_detection_benchmark(monkeypatch, demo_d
     with sqlite3.connect(demo_db.removeprefix("sqlite:///")) as conn:
         stored = json.loads(conn.execute("SELECT checks FROM fit ORDER BY id DESC LIMIT 1").fetchone()[0])
     checks = next(f for f in frames if "block" in f.columns)
-    assert list(checks["block"]) == [c["name"] for c in stored] == ["day", "task and period"]  # the demo: 1 repeat
+    assert list(checks["block"]) == [c["name"] for c in stored] == ["day", "task and period", "walk steps"]  # 1 repeat
     assert list(checks["p"]) == [c["p_value"] for c in stored]
 
 

@@ -74,7 +74,9 @@ attempt the data has, and each block of counts is compared with the draw's expec
 discrepancy, for the real and the replicated counts). *p* is the share of draws whose replicated counts
 stray at least as far as the real ones; near 0, the data vary in a way the model does not. *day*: all tasks
 of one agent-day (day-level shocks); *cell*: repeats of one task on one day (task-by-day
-over-dispersion); *task and period*: one task over 10 days (drifting difficulty).
+over-dispersion); *task and period*: one task over 10 days (drifting difficulty); *walk steps*: whether
+the fitted ability path's day-to-day steps alternate, as they do when the walk has absorbed day shocks
+that the counts then no longer show.
 `tests/test_ppc.py` shows each check quiet on data from the model and flagging the departure it aims
 at.""")
 if fit["checks"]:

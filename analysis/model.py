@@ -90,13 +90,11 @@ def group_information(cells: Cells) -> np.ndarray:
 @dataclass(frozen=True)
 class Priors:
     # The daily step (logits) ~ LogNormal(log walk_median, walk_log_sd): 95% between 0.005 and 0.08 a day.
-    # A prior on orders of magnitude. Below: a step of ~0.005 a day (a year's wander of ~2.5 points)
-    # cannot be told from none in a year at 200 attempts a day, so no mass is spent resolving it; a
-    # HalfNormal(0.05) was tried, and on a stable agent the posterior of log sigma then trailed towards
-    # -infinity (18 divergences, BFMI 0.11 on benchmarks/ppc.py's rotation world). Above: a smooth drift
-    # of 0.1 logits every day is not how agents change; with 95% up to 0.2, the walk absorbed iid day
-    # shocks of sd 0.5 and the day check (analysis/ppc.py) could no longer see them. Sudden steps are
-    # the change-point level's job (analysis/changepoint.py); this walk is the trend.
+    # A prior on orders of magnitude. Below: near the data's resolution (0.005 a day wanders ~2.5 points
+    # in a year); a HalfNormal(0.05) was tried, and on a stable agent the posterior of log sigma then
+    # trailed towards -infinity (18 divergences, BFMI 0.11 on benchmarks/ppc.py's rotation world).
+    # Above: agents do not drift smoothly by 0.1 logits every day. Sudden steps are the change-point
+    # level's job (analysis/changepoint.py); this walk is the trend.
     walk_median: float = 0.02
     walk_log_sd: float = 0.7
     difficulty_sd: float = 2.0  # HalfNormal scale of the task spread, logits

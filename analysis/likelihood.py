@@ -7,7 +7,7 @@ otherwise). Written out as tensor algebra, PyTensor evaluates the broadcast, the
 derivative and the two reductions as separate passes over every cell of the grid; this kernel makes
 one pass, shares exp(-|eta|) between the value and the gradient, and skips cells without an attempt
 (most of them under a rotating plan, where each generated instance runs on one day). It is exact: the
-same sum, in the same floating point, as the tensor expression (`tests/test_model.py` compares both).
+same sum, in the same floating point, as the tensor expression (`tests/test_likelihood.py` compares both).
 NUTS (nutpie, numba backend) calls it through the numba dispatch below; other backends call `perform`.
 """
 

@@ -114,7 +114,7 @@ def build(cells: Cells, likelihood: str = "binary", priors: Priors = Priors()) -
     with pm.Model(coords=coords) as model:
         y = pm.Data("passed", cells.passed, dims=("agent", "day", "task"))
         n = pm.Data("attempts", cells.attempts, dims=("agent", "day", "task"))
-        b = _difficulty(cells, priors)
+        b = _difficulty(cells, priors, fixed)
         sigma_walk = pm.LogNormal("sigma_walk", np.log(priors.walk_median), priors.walk_log_sd, dims="agent")
         level = pm.Normal("level", 0.0, priors.level_sd, dims="agent")
         theta = level[:, None] * pt.ones((1, days))
@@ -174,15 +174,16 @@ def _family_centring(cells: Cells) -> float:
     return kappa / (1 + kappa)
 
 
-def _difficulty(cells: Cells, priors: Priors):
+def _difficulty(cells: Cells, priors: Priors, fixed: np.ndarray):
     """b ~ Normal(family mean or carried-in prior, sd), given that the anchored tasks' b sum to 0 (which
     pins the scale's location: ability is measured against the tasks that run every day, however the
     rotating part changes). The anchored b live in the T - 1 coordinates of the zero-sum plane, because
     a free mean direction that only the prior shapes mixes slowly (R-hat 1.19 on it at 3 agents x 365
-    days x 200 tasks when b was a free vector minus its mean); rotating instances are non-centred."""
+    days x 200 tasks when b was a free vector minus its mean); rotating instances are non-centred.
+    `fixed`: the anchored tasks (`anchored`)."""
     tasks = len(cells.coords["task"])
     sigma_b = pm.HalfNormal("sigma_b", priors.difficulty_sd)
-    mu, fixed = pt.zeros(tasks), anchored(cells)
+    mu = pt.zeros(tasks)
     if cells.family is not None:
         sigma_family = pm.HalfNormal("sigma_family", 1.0)
         # Partially non-centred like the walk (analysis/walk.py), by how much the family's attempts say

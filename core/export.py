@@ -23,7 +23,8 @@ FORMATS = ("csv", "parquet", "json", "netcdf")
 SCHEMA: dict[str, tuple[type, list[str]]] = {
     "fit": (Fit, ["fit_id", "created_at", "first_day", "last_day", "attempts_used", "likelihood", "group_by",
                   "sampler", "chains", "draws", "seed", "duration_s", "rhat_max", "ess_bulk_min", "ess_tail_min",
-                  "divergences", "bfmi_min", "diagnostics_ok", "prior_fit_id", "rule", "min_detectable_drop", "checks"]),
+                  "divergences", "bfmi_min", "diagnostics_ok", "prior_fit_id", "rule", "min_detectable_drop",
+                  "checks"]),
     "ability_day": (AbilityDay, ["fit_id", "agent", "day", "attempts", "passed", "q05", "q25", "median", "q75",
                                  "q95", "theta_mean", "theta_sd"]),
     "group_day": (GroupDay, ["fit_id", "agent", "grouping", "group", "day", "q05", "q25", "median", "q75", "q95"]),

@@ -169,7 +169,8 @@ class Fit(SQLModel, table=True):
     rule: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))  # delta, thresholds, baseline
     # Per agent id: the sudden drop (points) flagged with 80% probability within 7 days at this volume.
     min_detectable_drop: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
-    # Posterior predictive checks (analysis/ppc.py): [{name, observed, replicated, p_value}], pass/fail fits.
+    # Posterior predictive checks (analysis/ppc.py), pass/fail fits only:
+    # [{name, observed, replicated, p_value, flagged}].
     checks: list | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 

@@ -1,5 +1,5 @@
 # The two commands a newcomer needs; each sets up everything it uses (idempotent).
-.PHONY: demo run test bench bench-pool bench-fit bench-gradient bench-sbc bench-ppc bench-detection bench-steps setup
+.PHONY: demo run test bench bench-pool bench-fit bench-gradient bench-sbc bench-ppc bench-detection bench-partial bench-steps setup
 
 # A checkout keeps its data (database, images, demo) in ./data; an installed tool uses the per-user
 # data directory (core/settings.py). Either way CODEDRIFT_DATA_DIR wins.
@@ -42,6 +42,10 @@ bench-ppc: setup
 bench-detection: setup
 	.venv/bin/python benchmarks/detection.py --histories 100 --json benchmarks/results/detection.json \
 		| tee benchmarks/results/detection.txt
+
+bench-partial: setup
+	.venv/bin/python benchmarks/partial_credit.py --histories 100 --json benchmarks/results/partial_credit.json \
+		| tee benchmarks/results/partial_credit.txt
 
 bench-steps: setup
 	.venv/bin/python benchmarks/step_tracking.py --histories 100 --json benchmarks/results/step_tracking.json \

@@ -17,6 +17,9 @@ Two steps, both fast enough to run on every day of hundreds of simulated histori
    Newton solve), with its standard error. Days are independent given the task model, which is what
    lets analysis/alarm.py accumulate them sequentially with a known false-alarm rate. Because every
    task's difficulty is accounted for, a day of harder tasks is not a worse day.
+
+Where the attempts carry tests passed of tests run, the training fit also learns the partial-credit
+channel (analysis/shares.py), and a day's solve adds its information about the same theta.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import pandas as pd
 from scipy import optimize
 from scipy.special import expit, log_expit
 
+from analysis import shares as share_channel
 from core.design import PI_8, slope_divisor
 
 # Tasks attempted on at least this many distinct training days get their own difficulty.
@@ -49,10 +53,12 @@ class TaskModel:
     family: dict  # family -> (mu, beta)
     within_sd: float  # s: spread of instance difficulty within a family, after the knob
     centre: float = 0.0  # the training days' mean ability, for reporting on a stable scale
+    shares: share_channel.ShareModel | None = None  # the partial-credit channel, when tests are counted
 
     @classmethod
     def fit(cls, attempts: pd.DataFrame, tasks: pd.DataFrame) -> TaskModel:
-        """`attempts`: day, task, attempts, passed. `tasks`: task, family, knob (float; 0 without knobs)."""
+        """`attempts`: day, task, attempts, passed, optionally share_sum and share_n (analysis/shares.py).
+        `tasks`: task, family, knob (float; 0 without knobs)."""
         df = attempts.merge(tasks[["task", "family", "knob"]], on="task", how="left")
         days_seen = df.groupby("task")["day"].nunique()
         anchors = sorted(days_seen.index[days_seen >= ANCHOR_MIN_DAYS])
@@ -94,7 +100,13 @@ class TaskModel:
         theta, b, mu, beta, log_s = unpack(res.x)
         has_instances = set(fam_codes[inst].tolist())
         families = {f: (float(mu[i]), float(beta[i])) for i, f in enumerate(fam_labels) if i in has_instances}
-        return cls(dict(zip(anchors, map(float, b), strict=True)), families, float(np.exp(log_s)), float(theta.mean()))
+        tm = cls(dict(zip(anchors, map(float, b), strict=True)), families, float(np.exp(log_s)), float(theta.mean()))
+        if set(share_channel.COLUMNS) <= set(df.columns):
+            mean, c = tm.predict(df)
+            tm.shares = share_channel.ShareModel.fit(
+                share_channel.keys(df["task"], df["family"], anchors), (theta[day_codes] - mean) / c,
+                df["share_sum"].to_numpy(float), df["share_n"].to_numpy(float))
+        return tm
 
     def predict(self, tasks: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         """Per task row (task, family, knob): the predicted difficulty and the slope divisor c, so that
@@ -114,32 +126,52 @@ class TaskModel:
         return mean, c
 
     def days(self, attempts: pd.DataFrame, tasks: pd.DataFrame, days: np.ndarray) -> DayEstimate:
-        """Each of `days`' ability from its own attempts (day, task, attempts, passed)."""
+        """Each of `days`' ability from its own attempts (day, task, attempts, passed; share_sum and
+        share_n add the partial-credit channel when the training data showed it informative)."""
         df = attempts.merge(tasks[["task", "family", "knob"]], on="task", how="left")
         mean, c = self.predict(df)
         return day_estimates(df["day"].to_numpy(), df["passed"].to_numpy(float), df["attempts"].to_numpy(float),
-                             mean, c, np.asarray(days), self.centre)
+                             mean, c, np.asarray(days), self.centre, self.share_rows(df, mean, c))
+
+    def share_rows(self, df: pd.DataFrame, mean: np.ndarray, c: np.ndarray) -> share_channel.Rows | None:
+        """`df`'s partial-credit observations (rows with day, task, family, share_sum, share_n)."""
+        if self.shares is None or not set(share_channel.COLUMNS) <= set(df.columns):
+            return None
+        return self.shares.rows(df["day"].to_numpy(), share_channel.keys(df["task"], df["family"], self.anchor),
+                                df["share_sum"].to_numpy(float), df["share_n"].to_numpy(float), mean, c)
 
 
 def day_estimates(day: np.ndarray, passed: np.ndarray, attempts: np.ndarray, mean: np.ndarray, c: np.ndarray,
-                  days: np.ndarray, centre: float = 0.0) -> DayEstimate:
+                  days: np.ndarray, centre: float = 0.0, shares: share_channel.Rows | None = None) -> DayEstimate:
     """Vectorised Newton solve of every day at once: maximise sum(y eta - n softplus(eta)) with
-    eta = (theta_d - mean) / c, under a Normal(centre, DAY_PRIOR_SD) prior."""
+    eta = (theta_d - mean) / c, under a Normal(centre, DAY_PRIOR_SD) prior, plus the partial-credit
+    channel's quasi-likelihood when `shares` are given."""
+    days = np.asarray(days)
     index = pd.Index(days).get_indexer(day)
     keep = index >= 0
     d, y, n, m, cc = index[keep], passed[keep], attempts[keep], mean[keep], c[keep]
     nd = len(days)
-    theta = np.full(nd, centre, dtype=float)
-    for _ in range(25):
+    if shares is not None:  # rows off the days being estimated are left out, as above
+        s_index = pd.Index(days).get_indexer(shares.day)
+        shares, s_index = shares.subset(s_index >= 0), s_index[s_index >= 0]
+
+    def terms(theta):
         p = expit((theta[d] - m) / cc)
         grad = np.bincount(d, (y - n * p) / cc, nd) - (theta - centre) / DAY_PRIOR_SD**2
         info = np.bincount(d, n * p * (1 - p) / cc**2, nd) + 1 / DAY_PRIOR_SD**2
+        if shares is not None:
+            g, i = shares.terms(theta, s_index, nd)
+            grad, info = grad + g, info + i
+        return grad, info
+
+    theta = np.full(nd, centre, dtype=float)
+    for _ in range(25):
+        grad, info = terms(theta)
         step = grad / info
         theta += np.clip(step, -2, 2)
         if np.max(np.abs(step)) < 1e-8:
             break
-    p = expit((theta[d] - m) / cc)
-    info = np.bincount(d, n * p * (1 - p) / cc**2, nd) + 1 / DAY_PRIOR_SD**2
+    info = terms(theta)[1]
     count = np.bincount(d, n, nd)
     theta[count == 0] = np.nan
     return DayEstimate(theta, 1 / np.sqrt(info), count)

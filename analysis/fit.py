@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from sqlmodel import Session, select
 
-from analysis import alarm, detect, model, ppc, sequential, verdicts
+from analysis import alarm, detect, model, ppc, sequential, shares, verdicts
 from core import db
 from core.design import knob_value
 from core.schema import (
@@ -105,7 +105,8 @@ def run_fit(cfg: Settings, opts: FitOptions = FitOptions()) -> Fit:
                   prior_fit_id=prior_fit,
                   rule=asdict(opts.rule) | {"alarm": asdict(opts.alarm)}
                   | {"baseline": [d.isoformat() for d in opts.baseline] if opts.baseline
-                                            else None} | {"peers": asdict(opts.peers)},
+                                            else None} | {"peers": asdict(opts.peers)}
+                  | {"priors": asdict(priors) | {"difficulty": None, "carried_in": bool(priors.difficulty)}},
                   min_detectable_drop=_detectable(idata, cells, opts.rule), checks=checks)
         # A fit becomes visible only whole: the fit row and every summary of it are committed in one
         # transaction, so a reader (dashboard, export, the next fit's carried-in prior) never sees a fit
@@ -203,8 +204,8 @@ def _store_sequential(s: Session, fit: Fit, df: pd.DataFrame, tasks: pd.DataFram
     pinned = tuple(index[d] for d in opts.baseline) if opts.baseline else None
     detectable = dict(fit.min_detectable_drop or {})
     for agent, mine in df.groupby("agent"):
-        counts = (mine.assign(day=mine["day"].map(index)).groupby(["day", "task"], as_index=False)
-                  [["attempts", "passed"]].sum())
+        counts = (shares.columns(mine).assign(day=mine["day"].map(index)).groupby(["day", "task"], as_index=False)
+                  [["attempts", "passed", *shares.COLUMNS]].sum())
         for v in sequential.judge_agent(counts, tasks, len(days) - 1, opts.alarm, opts.group_by, pinned):
             j = v.judgement
             change = days[v.monitored.start + j.change_index] if j.change_index is not None else None
@@ -241,7 +242,12 @@ def _plan_inputs(v: sequential.StreamVerdict) -> dict:
     """The agent's current ability (its baseline's, moved by a flagged shift) and its task model."""
     j, tm = v.judgement, v.task_model
     ability = j.base.theta + (j.shift if j.status != "ok" and j.shift is not None else 0.0)
-    return {"ability": ability, "within_sd": tm.within_sd, "families": {f: list(mb) for f, mb in tm.family.items()}}
+    out = {"ability": ability, "within_sd": tm.within_sd, "families": {f: list(mb) for f, mb in tm.family.items()}}
+    if tm.shares is not None:  # what the partial-credit channel learnt, and whether the alarm used it
+        sh = tm.shares
+        out["partial_credit"] = {"slope": sh.slope, "slope_se": sh.slope_se, "dispersion": sh.dispersion,
+                                 "failed_attempts": sh.observations, "used": sh.informative}
+    return out
 
 
 def _detectable(idata, cells: model.Cells, rule: detect.Rule) -> dict:

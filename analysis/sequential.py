@@ -4,11 +4,16 @@ language or kind when grouped), the task model, the daily abilities and the alar
 Periods, for day index `today` (analysis/alarm.py `default_periods`, or a pinned baseline): the
 monitored days (the gap since the baseline), the baseline, and the task model's training days, the
 `TRAIN_DAYS` before the monitored period. A monitored day is never used to learn the tasks.
+
+Partial credit (analysis/shares.py), where the training data show it informative, adds its evidence to
+the alarm only. The size of a drop and the chart's levels come from pass/fail alone: the channel's
+slope is learnt across tasks, and where it is mis-estimated the shift it implies is mis-scaled
+(benchmarks/results/partial_credit.txt), while the evidence stays calibrated.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -26,9 +31,9 @@ class StreamVerdict:
     monitored: slice
     attempts: int  # in the monitored days
     task_model: daily.TaskModel
-    estimate: daily.DayEstimate  # days 0..today
+    estimate: daily.DayEstimate  # days 0..today: the alarm's evidence, with partial credit where used
     passed: np.ndarray  # per day 0..today
-    levels: changepoint.Levels  # the same days from the stream's first day with attempts (`first`)
+    levels: changepoint.Levels  # pass/fail alone, the same days from the stream's first with attempts (`first`)
     first: int
     reference: tuple[np.ndarray, np.ndarray]  # (mean, c) of the baseline's tasks: ability -> pass rate
 
@@ -68,12 +73,14 @@ def periods(today: int, rule: alarm.AlarmRule, pinned: tuple[int, int] | None = 
 
 
 RULE = alarm.AlarmRule()
+PASS_FAIL = ["day", "task", "attempts", "passed"]
 
 
 def judge_agent(attempts: pd.DataFrame, tasks: pd.DataFrame, today: int, rule: alarm.AlarmRule = RULE,
                 group_by: str | None = None, pinned: tuple[int, int] | None = None) -> list[StreamVerdict]:
-    """`attempts`: one agent's day (integer index), task, attempts, passed. `tasks`: task, family, knob
-    and `group_by`'s column. Streams without two baseline days with attempts are skipped."""
+    """`attempts`: one agent's day (integer index), task, attempts, passed, optionally share_sum and
+    share_n (analysis/shares.py). `tasks`: task, family, knob and `group_by`'s column. Streams without
+    two baseline days with attempts are skipped."""
     base, monitored = periods(today, rule, pinned)
     train = attempts[(attempts["day"] < monitored.start) & (attempts["day"] >= monitored.start - TRAIN_DAYS)]
     if train["day"].nunique() < 2:
@@ -83,16 +90,21 @@ def judge_agent(attempts: pd.DataFrame, tasks: pd.DataFrame, today: int, rule: a
     groups = sorted(df[group_by].dropna().unique()) if group_by else []
     streams = [("all", df)] + [(f"{group_by}:{g}", df[df[group_by] == g]) for g in groups]
     out = []
+    days = np.arange(today + 1)
     for name, sub in streams:
-        est = tm.days(sub[["day", "task", "attempts", "passed"]], tasks, np.arange(today + 1))
+        est = tm.days(sub[[c for c in attempts.columns if c in sub.columns]], tasks, days)
         if np.isfinite(est.theta[base]).sum() < 2 or not np.isfinite(est.theta[monitored]).any():
             continue
         j = alarm.judge(est.theta, est.se, monitored, base, rule, len(groups), overall=name == "all")
+        pf = est if tm.shares is None or not tm.shares.informative else tm.days(sub[PASS_FAIL], tasks, days)
+        if pf is not est and j.change_index is not None:
+            since = pf.theta[monitored][j.change_index:]
+            j = replace(j, shift=float(np.nanmean(since - alarm.baseline(pf.theta[base], pf.se[base]).theta)))
         base_tasks = sub.loc[sub["day"].between(base.start, base.stop - 1), ["task"]].drop_duplicates()
         reference = tm.predict(base_tasks.merge(tasks, on="task", how="left"))
         first = int(np.flatnonzero(np.isfinite(est.theta))[0])
         passed = np.bincount(sub["day"], sub["passed"], today + 1).astype(int)
-        theta, se = daily.without_day_prior(est.theta, est.se, tm.centre)
+        theta, se = daily.without_day_prior(pf.theta, pf.se, tm.centre)
         out.append(StreamVerdict(name, j, base, monitored, int(est.attempts[monitored].sum()), tm, est, passed,
                                  changepoint.levels(theta[first:], se[first:]), first, reference))
     return out

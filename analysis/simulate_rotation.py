@@ -13,6 +13,10 @@ population of tasks, so a change in the day's mix is not a change in the truth.
 Ways reality can depart from the analysis's story, each a knob of `World`: a day-level shock to
 ability, task-by-day over-dispersion, flaky anchors that pass half the time whatever the agent does,
 difficulties that drift, and a family mix that tilts towards harder (or easier) families on a day.
+
+With `tests` > 0 every task has 2 to `tests` tests and records tests passed: a failed attempt passes
+k ~ Binomial(m - 1, s) of them, s ~ Beta around logistic(share_slope * eta + offset[task]), eta the
+attempt's logit of passing; `share_slope` = 0 makes partial credit carry nothing about the agent.
 """
 
 from __future__ import annotations
@@ -53,6 +57,10 @@ class World:
     drift_sd: float = 0.0  # daily random-walk step of every difficulty (anchors and family means)
     mix_tilt: float = 0.0  # from `mix_from` on, family log-weights tilt by this per sd of family difficulty
     mix_from: int = 0
+    tests: int = 0  # the most tests a task has (0: tests passed not recorded)
+    share_slope: float = 1.0  # how a failed attempt's share of tests passed follows its logit
+    share_concentration: float = 3.0  # of the Beta the share is drawn from (tests of one attempt correlate)
+    share_offset_sd: float = 0.5  # per task: how generous its tests are
     drop: Drop = field(default_factory=Drop)
 
     @property
@@ -84,6 +92,9 @@ class History:
         self.level = _level(world.base_rate, self.ref_b)
         self.shift = self.drop_ramp(world.drop)[:, None] * self.full_shift(world.drop)
         self.shock = rng.normal(0, world.day_shock_sd, days) if world.day_shock_sd else np.zeros(days)
+        if world.tests:
+            self.anchor_tests = rng.integers(2, world.tests + 1, world.anchors)
+            self.anchor_offset = rng.normal(0, world.share_offset_sd, world.anchors)
         self.rows: list[pd.DataFrame] = []
         self.next_id = 0
 
@@ -132,8 +143,16 @@ class History:
         df = pd.DataFrame({"day": day, "task": ids, "attempts": 1, "passed": passed.astype(int),
                            "family": [f"anchors-{i}" for i in range(a)] + [f"family-{f}" for f in families],
                            "knob": np.r_[np.zeros(a), knobs - 1.0], "language": language, "b": b})
+        if w.tests:
+            df["tests_total"], df["tests_passed"] = self._tests(eta, passed, len(families))
         self.rows.append(df)
         return df
+
+    def _tests(self, eta: np.ndarray, passed: np.ndarray, instances: int) -> tuple[np.ndarray, np.ndarray]:
+        w, rng = self.w, self.rng
+        m = np.r_[self.anchor_tests, rng.integers(2, w.tests + 1, instances)]
+        offset = np.r_[self.anchor_offset, rng.normal(0, w.share_offset_sd, instances)]
+        return m, np.where(passed, m, failed_tests(m, eta, offset, rng, w))
 
     def true_rate(self, shocks: bool = True) -> np.ndarray:
         """(days,) expected pass rate on the reference population: with the day shocks (or without,
@@ -150,3 +169,11 @@ class History:
 
 def _level(rate: float, b: np.ndarray) -> float:
     return optimize.brentq(lambda th: expit(th - b).mean() - rate, -20, 20)
+
+
+def failed_tests(tests: np.ndarray, eta: np.ndarray, offset: np.ndarray, rng, world: World = World()) -> np.ndarray:
+    """Tests passed by failed attempts with `tests` tests each (>= 2), logit of passing `eta` and per-task
+    offset: k ~ Binomial(tests - 1, s), s ~ Beta around logistic(share_slope * eta + offset)."""
+    q = expit(world.share_slope * eta + offset)
+    s = rng.beta(q * world.share_concentration, (1 - q) * world.share_concentration)
+    return rng.binomial(tests - 1, s)

@@ -4,6 +4,7 @@ Timeline: days 0-59 warm up with a uniform plan (the task model's first training
 starts on day 90, when the rolling baseline (the 30 days ending 30 days before today) first lies
 wholly after the warm-up's start; a drop starts on `DROP_DAY`. The task model is refitted every
 `REFIT_EVERY` days on the 120 days before the current baseline, never on a day it then judges.
+With `shares`, a world that records tests passed also feeds codedrift's partial-credit channel.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from scipy.special import expit
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from analysis import alarm, daily, design
+from analysis import shares as share_channel
 from analysis.simulate_rotation import Drop, History, World
 
 WARMUP, FIRST_MONITORED, DROP_DAY, REFIT_EVERY, TRAIN_DAYS = 60, 90, 120, 60, 120
@@ -46,7 +48,8 @@ class Scores:
     task_model: daily.TaskModel | None = None  # the latest, which `theta` is on
 
 
-def simulate(world: World, days: int, seed: int, plan: str, alternatives: dict[str, Drop]) -> Scores:
+def simulate(world: World, days: int, seed: int, plan: str, alternatives: dict[str, Drop],
+             shares: bool = False) -> Scores:
     h = History(world, days, seed)
     tm, est, fitted_at = None, None, -1
     status, change = np.zeros(days - FIRST_MONITORED, int), np.full(days - FIRST_MONITORED, np.nan)
@@ -55,7 +58,7 @@ def simulate(world: World, days: int, seed: int, plan: str, alternatives: dict[s
     infos = []
     for day in range(days):
         if day >= WARMUP and (tm is None or day - fitted_at >= REFIT_EVERY):
-            tm, fitted_at = _fit_tasks(h, day), day
+            tm, fitted_at = _fit_tasks(h, day, shares), day
             est = _estimates(tm, h, day, world.languages)
         if plan == "adaptive" and tm is not None:
             base_days, _ = alarm.default_periods(day - 1, RULE)
@@ -97,13 +100,15 @@ def _p(h: History, day: int, inst: pd.DataFrame) -> np.ndarray:
     return p * (1 - p)
 
 
-def _fit_tasks(h: History, day: int) -> daily.TaskModel:
+def _fit_tasks(h: History, day: int, shares: bool) -> daily.TaskModel:
     base, _ = alarm.default_periods(day, RULE)
     end = max(base.start, WARMUP)
     df = h.attempts()
     train = df[(df["day"] >= end - TRAIN_DAYS) & (df["day"] < end)]
-    return daily.TaskModel.fit(train[["day", "task", "attempts", "passed"]],
-                               train[["task", "family", "knob"]].drop_duplicates("task"))
+    counts = ["day", "task", "attempts", "passed"]
+    if shares:
+        train, counts = share_channel.columns(train), counts + list(share_channel.COLUMNS)
+    return daily.TaskModel.fit(train[counts], train[["task", "family", "knob"]].drop_duplicates("task"))
 
 
 def _estimates(tm: daily.TaskModel, h: History, day: int, languages: int) -> list[daily.DayEstimate]:
@@ -112,21 +117,24 @@ def _estimates(tm: daily.TaskModel, h: History, day: int, languages: int) -> lis
 
 
 def _stream(tm: daily.TaskModel, df: pd.DataFrame, days: int, language: int | None) -> daily.DayEstimate:
-    sub = df if language is None else df[df["language"] == language]
+    sub = share_channel.columns(df if language is None else df[df["language"] == language])
     mean, c = tm.predict(sub)
     # Every day of the history, the days still to come left empty (nan) until _extend fills them.
     return daily.day_estimates(sub["day"].to_numpy(), sub["passed"].to_numpy(float),
-                               sub["attempts"].to_numpy(float), mean, c, np.arange(days), tm.centre)
+                               sub["attempts"].to_numpy(float), mean, c, np.arange(days), tm.centre,
+                               tm.share_rows(sub, mean, c))
 
 
 def _extend(tm: daily.TaskModel, est: list[daily.DayEstimate], rows: pd.DataFrame, day: int, languages: int) -> list:
     mean, c = tm.predict(rows)  # once for the day; each language's stream takes its rows
+    rows = share_channel.columns(rows)
     lang, y, n = rows["language"].to_numpy(), rows["passed"].to_numpy(float), rows["attempts"].to_numpy(float)
     for i, s in enumerate(est):
         m = np.ones(len(rows), bool) if i == 0 else lang == i - 1
         if not m.any():
             continue
-        e = daily.day_estimates(np.full(m.sum(), day), y[m], n[m], mean[m], c[m], np.array([day]), tm.centre)
+        e = daily.day_estimates(np.full(m.sum(), day), y[m], n[m], mean[m], c[m], np.array([day]), tm.centre,
+                                tm.share_rows(rows[m], mean[m], c[m]))
         s.theta[day], s.se[day], s.attempts[day] = e.theta[0], e.se[0], e.attempts[0]
     return est
 

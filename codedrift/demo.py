@@ -18,6 +18,7 @@ import numpy as np
 from sqlmodel import select
 
 from analysis.simulate import InjectedDrop, simulate
+from analysis.simulate_rotation import World, failed_tests
 from core import db
 from core.schema import Agent, Attempt, AttemptStatus, Fit, Run
 from core.settings import Settings
@@ -54,6 +55,7 @@ def seed_history(cfg: Settings, today: dt.date, out=sys.stderr) -> int:
         if s.exec(select(Run).where(Run.agent_id == agent.id, Run.date == first)).first():
             return 0
         rng = np.random.default_rng(2026)
+        partial = _PartialCredit(len(tasks), np.random.default_rng([2026, 1]))
         written = 0
         for d in range(DAYS):
             day = first + dt.timedelta(days=d)
@@ -73,13 +75,28 @@ def seed_history(cfg: Settings, today: dt.date, out=sys.stderr) -> int:
                     tool_calls=int(rng.integers(1, 30)))
                 result = AttemptResult(
                     status, tests_total=task.expected_tests, duration_s=float(rng.gamma(4, 15)), agent=usage,
-                    tests_passed=task.expected_tests if status == AttemptStatus.passed else None,
+                    tests_passed=task.expected_tests if status == AttemptStatus.passed else partial.failed(
+                        r.task, task.expected_tests, h.theta[0, d] - h.difficulty[r.task])
+                    if status == AttemptStatus.failed else None,
                     backend="simulated")
                 written += store.save_attempt(s, run.id, task.id, 1, result)
             store.finish_run(s, run)
         print(f"demo: wrote {written} simulated attempts for {AGENT} over {DAYS} days "
               f"(a {DROP_POINTS:g}-point drop {DROP_DAYS_AGO} days ago)", file=out)
         return written
+
+
+class _PartialCredit:
+    """Tests passed by a failed simulated attempt, drawn as analysis/simulate_rotation.py draws them, by a
+    generator of its own so that the history's other draws are unchanged."""
+
+    def __init__(self, tasks: int, rng):
+        self.rng, self.offset = rng, rng.normal(0, World().share_offset_sd, tasks)
+
+    def failed(self, task: int, tests: int | None, eta: float) -> int | None:
+        if not tests or tests < 2:
+            return 0 if tests else None
+        return int(failed_tests(np.array(tests), np.array(eta), self.offset[task], self.rng))
 
 
 def needs_fit(cfg: Settings, today: dt.date) -> bool:

@@ -7,6 +7,7 @@ st.cache_data, so every page renders from cached frames. A missing database or t
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -188,6 +189,28 @@ def posterior_bytes(url: str, fit_id: int) -> bytes | None:
     rows = query(url, "SELECT netcdf_path FROM fit WHERE id = :f", f=fit_id)
     path = None if rows.empty else rows.iloc[0, 0]
     return Path(path).read_bytes() if isinstance(path, str) and Path(path).exists() else None
+
+
+def partial_credit(verdicts: pd.DataFrame) -> pd.DataFrame:
+    """Per agent, the partial-credit channel its sequential verdict stored (none: tests were not counted)."""
+    rows = []
+    for agent, model in verdicts.loc[verdicts["task_model"].notna(), ["agent", "task_model"]].itertuples(index=False):
+        pc = (json.loads(model) if isinstance(model, str) else model).get("partial_credit")
+        if pc:
+            rows.append({"agent": agent, "slope": f"{pc['slope']:.2f} ± {pc['slope_se']:.2f}",
+                         "failed attempts with 2+ tests": pc["failed_attempts"], "used by the alarm": pc["used"]})
+    return pd.DataFrame(rows, columns=["agent", "slope", "failed attempts with 2+ tests", "used by the alarm"])
+
+
+def prior_text(priors: dict | None) -> str:
+    """The fit's own priors in words, as it stored them (a fit from before they were stored says so)."""
+    if not priors:
+        return "this fit predates stored priors; `docs/analysis.md` has the current ones"
+    m, s = priors["walk_median"], priors["walk_log_sd"]
+    lo, hi = m * math.exp(-1.96 * s), m * math.exp(1.96 * s)
+    return (f"as this fit used them: the daily step σ ~ LogNormal(log {m:g}, {s:g}) logits, 95% between "
+            f"{lo:.3f} and {hi:.2f}; σ_b ~ HalfNormal({priors['difficulty_sd']:g}); the level ~ "
+            f"Normal(0, {priors['level_sd']:g})")
 
 
 def detection_figures() -> dict | None:

@@ -147,6 +147,15 @@ def test_methodology_shows_the_committed_detection_benchmark(monkeypatch, demo_d
     checks = next(f for f in frames if "block" in f.columns)
     assert list(checks["block"]) == [c["name"] for c in stored] == ["day", "task and period", "walk steps"]  # 1 repeat
     assert list(checks["p"]) == [c["p_value"] for c in stored]
+    # The priors in words are the ones the fit stored, which are the model's.
+    from analysis.model import Priors
+
+    with sqlite3.connect(demo_db.removeprefix("sqlite:///")) as conn:
+        rule = json.loads(conn.execute("SELECT rule FROM fit ORDER BY id DESC LIMIT 1").fetchone()[0])
+    assert {k: rule["priors"][k] for k in ("walk_median", "walk_log_sd", "difficulty_sd", "level_sd")} == {
+        k: getattr(Priors(), k) for k in ("walk_median", "walk_log_sd", "difficulty_sd", "level_sd")}
+    text = " ".join(m.value for m in at.markdown)
+    assert f"LogNormal(log {Priors().walk_median:g}, {Priors().walk_log_sd:g})" in text and "Gamma(shape 3" not in text
 
 
 def test_breakdown_draws_each_languages_level(monkeypatch, demo_db):

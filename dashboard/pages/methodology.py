@@ -27,13 +27,12 @@ side, or the provider's API being down) are excluded; timeouts and crashes count
 st.latex(r"\operatorname{logit} P(\text{pass}_{a,d,t}) = \theta_{a,d} - b_t,\qquad "
          r"\theta_{a,d} = \theta_{a,d-1} + \sigma_a\,\varepsilon_{a,d},\qquad \textstyle\sum_t b_t = 0")
 st.markdown(f"""
-Priors (as in `analysis/model.py`): the daily step σ ~ Gamma(shape 3, rate 60) logits, mean 0.05;
-difficulties ~ Normal(μ, σ_b) with σ_b ~ HalfNormal(2), μ = 0 for one suite or family, else a family mean
-~ Normal(0, σ_family), σ_family ~ HalfNormal(1); a task seen by an earlier fit of the same likelihood starts
-from that fit's estimate instead; the level ~ Normal(0, 2). Whether 90% intervals
-cover the truth 90% of the time is checked on 80 histories drawn from these priors
-(`tests/test_calibration.py`). The number shown is the **expected pass rate on the current suite**, the
-average over tasks of logistic(θ − b), with 50% and 90% credible intervals.
+Priors ({data.prior_text(rule.get("priors"))}): difficulties ~ Normal(μ, σ_b), μ = 0 for one suite or
+family, else a family mean ~ Normal(0, σ_family), σ_family ~ HalfNormal(1); a task seen by an earlier fit of
+the same likelihood starts from that fit's estimate instead. Whether 90% intervals cover the truth 90% of the
+time is checked on histories drawn from these priors (`tests/test_calibration.py`; rank-based
+simulation-based calibration, `make bench-sbc`). The number shown is the **expected pass rate on the current
+suite**, the average over tasks of logistic(θ − b), with 50% and 90% credible intervals.
 
 **The chart** shows the day's ability as a step function: a change-point model in which a new level may
 begin on any day (about one a quarter a priori), so a release that changes the agent shows as a step on
@@ -47,6 +46,10 @@ only), so a day of harder tasks is not a worse day. Against a clean baseline ({a
 CUSUM adds up the evidence of a drop day by day; its limits are set so that an agent raises at most one false
 **watch** per year and one false **degraded** per five years, with the budget split between the overall
 stream and per-language streams when the fit has them. Where the statistic began to rise dates the change.
+Where the grader counts tests, a failed attempt's share of tests passed adds its evidence about the same
+ability, but only for an agent whose earlier days show that share rising with ability (below; measured in
+`benchmarks/results/partial_credit.txt`). The size of a drop and the chart come from pass/fail alone: the
+headline stays the pass rate.
 
 **How big.** For today, the last 7 days and the last 30 days, the drop is the mean expected pass rate
 over a baseline (the {rule['baseline_days']} days before the window{', or the pinned period '
@@ -55,6 +58,12 @@ over the whole posterior, so the baseline's own uncertainty counts: P(drop > {10
 and a 90% interval. These windows describe a drop; they do not set the status. The full write-up:
 `docs/analysis.md` in the repository.
 """)
+
+channel = data.partial_credit(data.verdicts(page.url, fit["id"]))
+if not channel.empty:
+    st.caption("Partial credit per agent: how a failed attempt's share of tests passed rises with ability on the "
+               "training days (logits per logit, with its standard error), and whether the alarm used it.")
+    st.dataframe(channel[channel["agent"].isin(page.selected)], hide_index=True)
 
 st.header("This fit's diagnostics")
 diag = pd.DataFrame([

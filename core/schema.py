@@ -293,7 +293,8 @@ class Verdict(SQLModel, table=True):
     limit_degraded: float | None = None
     change_day: dt.date | None = None  # sequential: where the current excursion of S began
     # sequential, stream "all": what the adaptive plan reads (core/design.py): the agent's current
-    # ability, each family's [mean, knob slope] and the instances' spread, on the agent's own scale
+    # ability, each family's [mean, knob slope] and the instances' spread, on the agent's own scale;
+    # and the partial-credit channel's slope and whether the alarm used it (analysis/shares.py)
     task_model: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     flagged: bool
     status: str  # ok, watch, degraded

@@ -195,7 +195,8 @@ def partial_credit(verdicts: pd.DataFrame) -> pd.DataFrame:
     """Per agent, the partial-credit channel its sequential verdict stored (none: tests were not counted)."""
     rows = []
     for agent, model in verdicts.loc[verdicts["task_model"].notna(), ["agent", "task_model"]].itertuples(index=False):
-        pc = (json.loads(model) if isinstance(model, str) else model).get("partial_credit")
+        # A JSON column stores a missing model as the text 'null'.
+        pc = ((json.loads(model) if isinstance(model, str) else model) or {}).get("partial_credit")
         if pc:
             rows.append({"agent": agent, "slope": f"{pc['slope']:.2f} ± {pc['slope_se']:.2f}",
                          "failed attempts with 2+ tests": pc["failed_attempts"], "used by the alarm": pc["used"]})

@@ -156,6 +156,15 @@ def test_methodology_shows_the_committed_detection_benchmark(monkeypatch, demo_d
         k: getattr(Priors(), k) for k in ("walk_median", "walk_log_sd", "difficulty_sd", "level_sd")}
     text = " ".join(m.value for m in at.markdown)
     assert f"LogNormal(log {Priors().walk_median:g}, {Priors().walk_log_sd:g})" in text and "Gamma(shape 3" not in text
+    # The demo's failed attempts count tests: the partial-credit channel, as the verdict stored it.
+    with sqlite3.connect(demo_db.removeprefix("sqlite:///")) as conn:
+        row = conn.execute("SELECT task_model FROM verdict WHERE method = 'sequential' AND window = 'all' "
+                           "ORDER BY fit_id DESC LIMIT 1").fetchone()
+    stored = json.loads(row[0])["partial_credit"]
+    channel = next(f for f in frames if "used by the alarm" in f.columns)
+    assert channel["used by the alarm"].tolist() == [stored["used"]]
+    assert channel["failed attempts with 2+ tests"].tolist() == [stored["failed_attempts"]]
+    assert stored["failed_attempts"] > 100
 
 
 def test_breakdown_draws_each_languages_level(monkeypatch, demo_db):

@@ -23,9 +23,7 @@ year, order statistics for median delays.
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import pickle
 import sys
 import time
@@ -38,7 +36,7 @@ from scipy import stats
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from detection_history import DROP_DAY, FIRST_MONITORED, PEERS, simulate
+from detection_history import DROP_DAY, FIRST_MONITORED, PEERS, arguments, simulate
 
 from analysis.simulate_rotation import Drop, World
 
@@ -118,10 +116,7 @@ def first_alarm(flags: np.ndarray) -> float:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--histories", type=int, default=100, help="per scenario, per null and per calibration set")
-    ap.add_argument("--json", type=Path, default=None)
-    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap = arguments(__doc__, "per scenario, per null and per calibration set")
     ap.add_argument("--raw", type=Path, default=Path("/tmp/codedrift-detection-raw.pkl"),
                     help="simulated scores are kept here; --reuse reports from them without simulating")
     ap.add_argument("--reuse", action="store_true")

@@ -9,6 +9,8 @@ With `shares`, a world that records tests passed also feeds codedrift's partial-
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +48,15 @@ class Scores:
     se: np.ndarray | None = None
     true_level: np.ndarray | None = None  # true_rate without the day shocks
     task_model: daily.TaskModel | None = None  # the latest, which `theta` is on
+
+
+def arguments(doc: str, histories_help: str | None = None) -> argparse.ArgumentParser:
+    """The options every history benchmark takes: --histories, --json and --workers."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--histories", type=int, default=100, help=histories_help)
+    ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    return ap
 
 
 def simulate(world: World, days: int, seed: int, plan: str, alternatives: dict[str, Drop],

@@ -20,9 +20,7 @@ without it, since a channel whose slope is mis-estimated would misstate the drop
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import sys
 import time
 from multiprocessing import Pool
@@ -34,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from detection import HORIZON, NULL_DAYS, clopper, first_alarm, median_ci, onsets, poisson_rate
-from detection_history import DROP_DAY, FIRST_MONITORED, simulate
+from detection_history import DROP_DAY, FIRST_MONITORED, arguments, simulate
 
 from analysis.simulate_rotation import Drop, World
 
@@ -61,10 +59,7 @@ def shift(run: dict) -> float:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--histories", type=int, default=100)
-    ap.add_argument("--json", type=Path, default=None)
-    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap = arguments(__doc__)
     args = ap.parse_args()
     n, t0 = args.histories, time.monotonic()
     jobs = {("null", w, i): (world, FIRST_MONITORED + NULL_DAYS, 40_000 + i) for w, world in WORLDS.items()

@@ -24,9 +24,7 @@ histories with a 90% interval.
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import sys
 import time
 from multiprocessing import Pool
@@ -40,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from detection import clopper, median_ci
-from detection_history import DROP_DAY, FIRST_MONITORED, WARMUP, simulate
+from detection_history import DROP_DAY, FIRST_MONITORED, WARMUP, arguments, simulate
 
 from analysis import changepoint, daily
 from analysis.simulate_rotation import KNOBS, Drop, World
@@ -144,10 +142,7 @@ def _one(args):
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--histories", type=int, default=100)
-    ap.add_argument("--json", type=Path, default=None)
-    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap = arguments(__doc__)
     args = ap.parse_args()
     t0, n = time.monotonic(), args.histories
     with Pool(args.workers) as pool:

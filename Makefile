@@ -1,5 +1,5 @@
 # The two commands a newcomer needs; each sets up everything it uses (idempotent).
-.PHONY: demo run test bench bench-pool bench-fit bench-gradient bench-sbc bench-ppc bench-detection bench-partial bench-steps setup
+.PHONY: demo run test bench bench-pool bench-fit bench-gradient bench-sbc bench-sbc-window bench-ppc bench-detection bench-partial bench-steps setup
 
 # A checkout keeps its data (database, images, demo) in ./data; an installed tool uses the per-user
 # data directory (core/settings.py). Either way CODEDRIFT_DATA_DIR wins.
@@ -35,6 +35,10 @@ bench-gradient: setup
 bench-sbc: setup
 	.venv/bin/python benchmarks/sbc.py --replicates 200 --json benchmarks/results/sbc.json \
 		| tee benchmarks/results/sbc.txt
+
+bench-sbc-window: setup
+	.venv/bin/python benchmarks/sbc.py --replicates 200 --days 120 --json benchmarks/results/sbc_120d.json \
+		| tee benchmarks/results/sbc_120d.txt
 
 bench-ppc: setup
 	.venv/bin/python benchmarks/ppc.py --json benchmarks/results/ppc.json | tee benchmarks/results/ppc.txt

@@ -137,7 +137,7 @@ class TaskModel:
         """`df`'s partial-credit observations (rows with day, task, family, share_sum, share_n)."""
         if self.shares is None or not set(share_channel.COLUMNS) <= set(df.columns):
             return None
-        return self.shares.rows(df["day"].to_numpy(), share_channel.keys(df["task"], df["family"], self.anchor),
+        return self.shares.rows(df["day"].to_numpy(), share_channel.keys(df["task"], df["family"], list(self.anchor)),
                                 df["share_sum"].to_numpy(float), df["share_n"].to_numpy(float), mean, c)
 
 

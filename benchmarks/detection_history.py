@@ -48,6 +48,7 @@ class Scores:
     se: np.ndarray | None = None
     true_level: np.ndarray | None = None  # true_rate without the day shocks
     task_model: daily.TaskModel | None = None  # the latest, which `theta` is on
+    z: np.ndarray | None = None  # per monitored day, the overall stream's z for that day as judged online
 
 
 def arguments(doc: str, histories_help: str | None = None) -> argparse.ArgumentParser:
@@ -64,6 +65,7 @@ def simulate(world: World, days: int, seed: int, plan: str, alternatives: dict[s
     h = History(world, days, seed)
     tm, est, fitted_at = None, None, -1
     status, change = np.zeros(days - FIRST_MONITORED, int), np.full(days - FIRST_MONITORED, np.nan)
+    z_today = np.full(days - FIRST_MONITORED, np.nan)
     rng = np.random.default_rng([seed, 7])
     knobs = tuple(float(k - 1) for k in (0, 1, 2))
     infos = []
@@ -92,8 +94,10 @@ def simulate(world: World, days: int, seed: int, plan: str, alternatives: dict[s
                 j = alarm.judge(s.theta, s.se, monitored, base_days, RULE, world.languages, overall=i == 0)
                 if STATUS[j.status] > STATUS[worst]:
                     worst = j.status
-                if s is est[0] and j.change_index is not None:
-                    first = monitored.start + j.change_index
+                if s is est[0]:
+                    z_today[day - FIRST_MONITORED] = j.z[-1]
+                    if j.change_index is not None:
+                        first = monitored.start + j.change_index
             status[day - FIRST_MONITORED], change[day - FIRST_MONITORED] = STATUS[worst], first
     df = h.attempts()
     daily_n = df.groupby("day")["attempts"].sum().to_numpy()
@@ -101,7 +105,7 @@ def simulate(world: World, days: int, seed: int, plan: str, alternatives: dict[s
     return Scores(status, change, _peer_scores(df, daily_k, daily_n, world.anchors, days),
                   {name: _oracle(h, df, drop, days) for name, drop in alternatives.items()},
                   float(np.mean(infos)), daily_k / daily_n, h.true_rate(), est[0].theta, est[0].se,
-                  h.true_rate(shocks=False), tm)
+                  h.true_rate(shocks=False), tm, z_today)
 
 
 def _p(h: History, day: int, inst: pd.DataFrame) -> np.ndarray:

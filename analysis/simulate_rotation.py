@@ -172,8 +172,9 @@ def _level(rate: float, b: np.ndarray) -> float:
 
 
 def failed_tests(tests: np.ndarray, eta: np.ndarray, offset: np.ndarray, rng, world: World = World()) -> np.ndarray:
-    """Tests passed by failed attempts with `tests` tests each (>= 2), logit of passing `eta` and per-task
-    offset: k ~ Binomial(tests - 1, s), s ~ Beta around logistic(share_slope * eta + offset)."""
+    """Tests passed by failed attempts with `tests` tests each (a single test, failed, gives 0), logit of
+    passing `eta` and per-task offset: k ~ Binomial(tests - 1, s), s ~ Beta around
+    logistic(share_slope * eta + offset)."""
     q = expit(world.share_slope * eta + offset)
     s = rng.beta(q * world.share_concentration, (1 - q) * world.share_concentration)
     return rng.binomial(tests - 1, s)

@@ -94,8 +94,8 @@ class _PartialCredit:
         self.rng, self.offset = rng, rng.normal(0, World().share_offset_sd, tasks)
 
     def failed(self, task: int, tests: int | None, eta: float) -> int | None:
-        if not tests or tests < 2:
-            return 0 if tests else None
+        if not tests:
+            return None
         return int(failed_tests(np.array(tests), np.array(eta), self.offset[task], self.rng))
 
 

@@ -15,7 +15,7 @@ likelihood (tests passed of tests run, beta-binomial) works per attempt instead.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -23,8 +23,9 @@ import pymc as pm
 import pytensor.tensor as pt
 from pymc.distributions.transforms import ZeroSumTransform
 
+from analysis import likelihood as lik
 from analysis import walk
-from analysis.likelihood import binomial_logit
+from analysis.likelihood import binomial_logit, marginal_instances
 
 LIKELIHOODS = ("binary", "partial")
 
@@ -103,18 +104,50 @@ class Priors:
     difficulty: dict | None = None
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Which tasks' difficulties are integrated out of the pass/fail likelihood: rotating instances run
+    on exactly one day (by any agents) and without a carried-in prior (analysis/likelihood.py
+    `marginal_instances`). Every other task stays a sampled parameter on the (agent, day, task) grid."""
+
+    single: np.ndarray  # (task,) bool
+    day: np.ndarray  # (instance,) the day each integrated-out instance ran
+
+    def data(self, passed: np.ndarray, attempts: np.ndarray) -> dict[str, np.ndarray]:
+        """The model's data arrays, by the names `build` gives them."""
+        grid, one = np.flatnonzero(~self.single), np.flatnonzero(self.single)
+        out = {"passed": passed[:, :, grid], "attempts": attempts[:, :, grid]}
+        if len(one):
+            out |= {"instance_passed": passed[:, self.day, one], "instance_attempts": attempts[:, self.day, one]}
+        return out
+
+
+def layout(cells: Cells, likelihood: str = "binary", priors: Priors = Priors()) -> Layout:
+    """The partial-credit likelihood works per attempt on the grid, so it integrates nothing out."""
+    tasks = len(cells.coords["task"])
+    run_days = (cells.attempts.sum(0) > 0).sum(0)
+    carried = np.array([t in (priors.difficulty or {}) for t in cells.coords["task"]], dtype=bool)
+    single = ~anchored(cells) & (run_days == 1) & ~carried if likelihood == "binary" else np.zeros(tasks, bool)
+    day = np.argmax(cells.attempts.sum(0)[:, single] > 0, axis=0)
+    return Layout(single, day)
+
+
 def build(cells: Cells, likelihood: str = "binary", priors: Priors = Priors()) -> pm.Model:
     if likelihood not in LIKELIHOODS:
         raise ValueError(f"likelihood must be one of {LIKELIHOODS}, not {likelihood!r}")
     _agents, days, _ = cells.passed.shape
-    fixed = anchored(cells)
+    fixed, lay = anchored(cells), layout(cells, likelihood, priors)
+    task = np.asarray(cells.coords["task"])
+    grid, one = np.flatnonzero(~lay.single), np.flatnonzero(lay.single)
     coords = cells.coords | {"mode": list(range(1, days)),
-                             "anchored_task": [t for t, f in zip(cells.coords["task"], fixed, strict=True) if f],
-                             "rotating_task": [t for t, f in zip(cells.coords["task"], fixed, strict=True) if not f]}
+                             "anchored_task": list(task[fixed]),
+                             "rotating_task": list(task[~fixed & ~lay.single]),
+                             "grid_task": list(task[grid]), "instance": list(task[one])}
     with pm.Model(coords=coords) as model:
-        y = pm.Data("passed", cells.passed, dims=("agent", "day", "task"))
-        n = pm.Data("attempts", cells.attempts, dims=("agent", "day", "task"))
-        b = _difficulty(cells, priors, fixed)
+        dims = {3: ("agent", "day", "grid_task"), 2: ("agent", "instance")}
+        data = {name: pm.Data(name, value, dims=dims[value.ndim])
+                for name, value in lay.data(cells.passed, cells.attempts).items()}
+        b, mu, sd = _difficulty(cells, priors, fixed, lay.single)
         sigma_walk = pm.LogNormal("sigma_walk", np.log(priors.walk_median), priors.walk_log_sd, dims="agent")
         level = pm.Normal("level", 0.0, priors.level_sd, dims="agent")
         theta = level[:, None] * pt.ones((1, days))
@@ -127,18 +160,43 @@ def build(cells: Cells, likelihood: str = "binary", priors: Priors = Priors()) -
             level_by_group = theta[:, :, None] + _group_walks(cells, priors).transpose(0, 2, 1)
             group = cells.group
         if likelihood == "binary":
-            pm.Potential("loglik", binomial_logit(level_by_group, b, group, y, n))
-        eta = level_by_group[:, :, group] - b[None, None, :]
+            pm.Potential("loglik", binomial_logit(level_by_group, b[grid], group[grid], data["passed"],
+                                                  data["attempts"]))
+            if len(one):
+                eta = level_by_group[:, lay.day, group[one]] - mu[one]
+                pm.Potential("loglik_instances", marginal_instances(eta, sd[one], data["instance_passed"],
+                                                                    data["instance_attempts"]))
         if likelihood == "partial":
-            _partial_credit(cells, eta)
-        # What a reader understands: the expected pass rate on the current suite.
-        rate = pt.sigmoid(eta)
-        pm.Deterministic("pass_rate", pt.mean(rate, axis=-1), dims=("agent", "day"))
+            _partial_credit(cells, level_by_group[:, :, group] - b[None, None, :])
+        # What a reader understands: the expected pass rate on the suite (an integrated-out instance counts
+        # as a fresh draw from its family, the pass rate a new instance like it would have).
+        family = cells.family if cells.family is not None else np.zeros_like(group)
+        pm.Deterministic("pass_rate", _mean_rate(level_by_group, b, mu, sd, group, family, lay.single,
+                                                 np.ones_like(lay.single)), dims=("agent", "day"))
         if cells.group is not None:
-            by_group = pt.stack([pt.mean(rate[:, :, np.flatnonzero(cells.group == g)], axis=-1)
+            by_group = pt.stack([_mean_rate(level_by_group, b, mu, sd, group, family, lay.single, cells.group == g)
                                  for g in range(len(cells.coords["group"]))], axis=1)
             pm.Deterministic("pass_rate_by_group", by_group, dims=("agent", "group", "day"))
     return model
+
+
+def _mean_rate(level_by_group, b, mu, sd, group: np.ndarray, family: np.ndarray, single: np.ndarray,
+               members: np.ndarray):
+    """(agent, day) mean expected pass rate over the `members` tasks. Integrated-out instances that share
+    a prior (family) and group share one expectation over their difficulty, by the likelihood's nodes
+    for a spread of lik.SD_RATE (fixed nodes: a Deterministic is computed per draw, never differentiated)."""
+    grid, one = np.flatnonzero(members & ~single), np.flatnonzero(members & single)
+    total = pt.sigmoid(level_by_group[:, :, group[grid]] - b[grid]).sum(-1)
+    if len(one):
+        # Instances of one family in one group have the same prior (mu, sd): b holds mu for them.
+        keys = np.stack([group[one], family[one]], 1)
+        _, first, counts = np.unique(keys, axis=0, return_index=True, return_counts=True)
+        rep = one[first]
+        z, log_w = lik.nodes(lik.SD_RATE)
+        eta = level_by_group[:, :, group[rep]] - mu[rep]
+        rate = pt.sigmoid(eta[..., None] - sd[rep][:, None] * z) @ np.exp(log_w)
+        total = total + (rate * counts).sum(-1)
+    return total / max(len(grid) + len(one), 1)
 
 
 # A task with at least this many attempts in the fit is "anchored": its difficulty is sampled centred
@@ -157,7 +215,7 @@ def anchored(cells: Cells) -> np.ndarray:
 # Spreads (logits) at which centring weights are judged: small but typical values, because a centred
 # parameter where the true spread is smaller funnels, while a non-centred one where it is larger only
 # mixes a little slower. Only efficiency depends on them, never the model.
-SIGMA_B_REF, SIGMA_ANCHOR_REF, SIGMA_FAMILY_REF = 1.5, 0.5, 0.2
+SIGMA_B_REF, SIGMA_ANCHOR_REF, SIGMA_FAMILY_REF = 1.5, 0.5, 0.1
 
 
 def _anchor_centring(cells: Cells, anchors: np.ndarray) -> float:
@@ -166,21 +224,26 @@ def _anchor_centring(cells: Cells, anchors: np.ndarray) -> float:
     return kappa / (1 + kappa)
 
 
-def _family_centring(cells: Cells) -> float:
-    """w in [0, 1]: kappa / (1 + kappa), kappa = the median family's information about its mean (each
-    attempt of an instance says ~1 / (4 + sigma_b^2)) over its prior's (1 / sigma_family^2)."""
-    per_family = np.bincount(cells.family, weights=cells.attempts.sum((0, 1)))
-    kappa = float(np.median(per_family)) / (4 + SIGMA_B_REF**2) * SIGMA_FAMILY_REF**2
+def _family_centring(cells: Cells, fixed: np.ndarray) -> np.ndarray:
+    """(family,) w in [0, 1]: kappa / (1 + kappa), kappa = the family's information about its mean (each
+    attempt of one of its instances says ~1 / (4 + sigma_b^2)) over its prior's (1 / sigma_family^2).
+    Anchored tasks' attempts say nothing about it (their zero sum removes their families' mean), so a
+    family of anchors alone is non-centred: centred, it is a prior-only dimension that funnels with
+    sigma_family (divergences at sigma_family < 0.05 in benchmarks/sbc.py's 120-day window)."""
+    per_family = np.bincount(cells.family, weights=cells.attempts.sum((0, 1)) * ~fixed,
+                             minlength=len(cells.coords["family"]))
+    kappa = per_family / (4 + SIGMA_B_REF**2) * SIGMA_FAMILY_REF**2
     return kappa / (1 + kappa)
 
 
-def _difficulty(cells: Cells, priors: Priors, fixed: np.ndarray):
+def _difficulty(cells: Cells, priors: Priors, fixed: np.ndarray, single: np.ndarray):
     """b ~ Normal(family mean or carried-in prior, sd), given that the anchored tasks' b sum to 0 (which
     pins the scale's location: ability is measured against the tasks that run every day, however the
     rotating part changes). The anchored b live in the T - 1 coordinates of the zero-sum plane, because
     a free mean direction that only the prior shapes mixes slowly (R-hat 1.19 on it at 3 agents x 365
-    days x 200 tasks when b was a free vector minus its mean); rotating instances are non-centred.
-    `fixed`: the anchored tasks (`anchored`)."""
+    days x 200 tasks when b was a free vector minus its mean); rotating instances are non-centred, and
+    those integrated out (`single`, see `Layout`) hold their prior mean in b until `complete` draws them.
+    `fixed`: the anchored tasks (`anchored`). Returns (b, prior mean, prior sd), each (task,)."""
     tasks = len(cells.coords["task"])
     sigma_b = pm.HalfNormal("sigma_b", priors.difficulty_sd)
     mu = pt.zeros(tasks)
@@ -188,12 +251,14 @@ def _difficulty(cells: Cells, priors: Priors, fixed: np.ndarray):
         sigma_family = pm.HalfNormal("sigma_family", 1.0)
         # Partially non-centred like the walk (analysis/walk.py), by how much the family's attempts say
         # about its mean: a family of a few dozen one-off instances funnels with sigma_family when centred.
-        w = _family_centring(cells)
-        if fixed.all():  # every task anchored: a shift shared by all families is invisible to the data
+        if fixed.all():  # every task anchored: a shift shared by all families is invisible to the data,
+            # and the anchors' differences inform the families' (one weight: ZeroSumNormal takes one sigma)
+            w = float(np.median(_family_centring(cells, np.zeros_like(fixed))))
             raw = pm.ZeroSumNormal("family_raw", sigma_family**w, dims="family")
         else:  # instances place their families against the anchors, which pin the scale; a zero sum
             # over families would push the anchors' own family mean (which the anchors' zero sum
             # removes) to balance the others: +9 logits, sigma_family 2.3 on benchmarks/ppc.py's world.
+            w = _family_centring(cells, fixed)
             raw = pm.Normal("family_raw", 0.0, sigma_family**w, dims="family")
         mu = pm.Deterministic("family_difficulty", sigma_family ** (1 - w) * raw, dims="family")[cells.family]
     sd = sigma_b * pt.ones(tasks)
@@ -202,7 +267,7 @@ def _difficulty(cells: Cells, priors: Priors, fixed: np.ndarray):
         mask = np.array([k is not None for k in known])
         mu = pt.switch(mask, np.array([k[0] if k else 0.0 for k in known]), mu)
         sd = pt.switch(mask, np.array([k[1] if k else 1.0 for k in known]), sd)
-    a, r = np.flatnonzero(fixed), np.flatnonzero(~fixed)
+    a, r = np.flatnonzero(fixed), np.flatnonzero(~fixed & ~single)
     if priors.difficulty and any(t in priors.difficulty for t in np.asarray(cells.coords["task"])[a]):
         # Carried-in priors (each its own mean and sd): centred, the Normal density on the plane. It is
         # the conditional prior only once divided by the density of the mean of b at 0, which depends on
@@ -222,7 +287,9 @@ def _difficulty(cells: Cells, priors: Priors, fixed: np.ndarray):
     if len(r):
         offset = pm.Normal("difficulty_offset", 0.0, 1.0, dims="rotating_task")
         b = pt.set_subtensor(b[r], mu[r] + sd[r] * offset)
-    return pm.Deterministic("difficulty", b, dims="task")
+    if single.any():
+        b = pt.set_subtensor(b[np.flatnonzero(single)], mu[np.flatnonzero(single)])
+    return pm.Deterministic("difficulty", b, dims="task"), mu, sd
 
 
 def _group_walks(cells: Cells, priors: Priors):
@@ -267,7 +334,32 @@ class Sampling:
 
 
 def fit(cells: Cells, sampling: Sampling = Sampling(), likelihood: str = "binary", priors: Priors = Priors()):
-    return sample(build(cells, likelihood, priors), sampling)
+    idata = sample(build(cells, likelihood, priors), sampling)
+    return complete(idata, cells, layout(cells, likelihood, priors), sampling.seed)
+
+
+def complete(idata, cells: Cells, lay: Layout, seed: int = 0):
+    """Draws each integrated-out instance's difficulty from its conditional posterior, draw by draw, into
+    the posterior's `difficulty` (where it held its prior mean), so the draws are those of the model with
+    every instance sampled, and every reader of `difficulty` (summaries, checks) is unchanged."""
+    one = np.flatnonzero(lay.single)
+    if not len(one):
+        return idata
+    b = idata["posterior"]["difficulty"].values  # (chain, draw, task), written in place
+    flat = b.reshape(-1, b.shape[-1])
+    level = draws_of(idata, "theta")[:, :, lay.day]  # (draws, agent, instance)
+    if "group_deviation" in idata["posterior"]:
+        level = level + draws_of(idata, "group_deviation")[:, :, cells.group[one], lay.day]
+    sd = draws_of(idata, "sigma_b")
+    data, rng = lay.data(cells.passed, cells.attempts), np.random.default_rng(seed)
+    for i in range(len(flat)):
+        mu = flat[i, one]
+        z = lik.instance_posterior(level[i] - mu, np.full(len(one), sd[i]), data["instance_passed"],
+                                   data["instance_attempts"], rng)
+        flat[i, one] = mu + sd[i] * z
+    if not np.shares_memory(flat, b):
+        b[...] = flat.reshape(b.shape)
+    return idata
 
 
 def sample(model: pm.Model, sampling: Sampling = Sampling()):
@@ -354,14 +446,18 @@ class Compiled:
     def __init__(self, cells: Cells, sampling: Sampling = Sampling()):
         import nutpie
 
-        self.coords, self.sampling = cells.coords, sampling
+        self.cells, self.sampling, self.layout = cells, sampling, layout(cells)
         self.compiled = nutpie.compile_pymc_model(build(cells))
 
     def sample(self, passed: np.ndarray, attempts: np.ndarray, seed: int = 0):
         import nutpie
 
-        cells = Cells(passed, attempts, self.coords)
+        cells = replace(self.cells, passed=passed, attempts=attempts)
+        new = layout(cells)
+        if not (np.array_equal(new.single, self.layout.single) and np.array_equal(new.day, self.layout.day)):
+            raise ValueError("these attempts run instances on other days than the compiled model's: compile anew")
         w = walk.centring(information(cells), passed.shape[1])
-        c = self.compiled.with_data(passed=passed, attempts=attempts, walk_centring=w)
+        c = self.compiled.with_data(**self.layout.data(passed, attempts), walk_centring=w)
         s = self.sampling
-        return nutpie.sample(c, draws=s.draws, tune=s.tune, chains=s.chains, seed=seed, progress_bar=False)
+        idata = nutpie.sample(c, draws=s.draws, tune=s.tune, chains=s.chains, seed=seed, progress_bar=False)
+        return complete(idata, cells, self.layout, seed)

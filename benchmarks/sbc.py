@@ -25,9 +25,11 @@ from pathlib import Path
 
 import numpy as np
 from scipy import stats
+from scipy.special import expit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from analysis import likelihood as lik
 from analysis import model
 from analysis.simulate import from_prior
 
@@ -49,13 +51,21 @@ def design(days: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return attempts, family, ANCHORS + days * PER_FAMILY // 2  # an instance of family 1 run mid-window
 
 
-def quantities(draw, instance) -> dict[str, tuple[str, tuple, float]]:
+def suite_rate(draw, single: np.ndarray, family: np.ndarray) -> float:
+    """The model's pass rate on the last day: each task at its difficulty, except that an instance whose
+    difficulty the model integrates out counts as a fresh draw from its family (analysis/model.py)."""
+    theta, (z, log_w) = draw.theta[-1], lik.nodes(lik.SD_RATE)
+    fresh = expit(theta - draw.family_difficulty[family[single]][:, None] - draw.sigma_b * z) @ np.exp(log_w)
+    return float((expit(theta - draw.difficulty[~single]).sum() + fresh.sum()) / len(single))
+
+
+def quantities(draw, instance, single, family) -> dict[str, tuple[str, tuple, float]]:
     """name -> (posterior variable, index into its draws, true value)."""
     days = len(draw.theta)
     return {"theta, day 0": ("theta", (0, 0), draw.theta[0]),
             f"theta, day {days // 2}": ("theta", (0, days // 2), draw.theta[days // 2]),
             f"theta, day {days - 1}": ("theta", (0, days - 1), draw.theta[-1]),
-            "pass rate, last day": ("pass_rate", (0, days - 1), draw.pass_rate[-1]),
+            "pass rate, last day": ("pass_rate", (0, days - 1), suite_rate(draw, single, family)),
             "sigma_walk": ("sigma_walk", (0,), draw.sigma_walk),
             "sigma_b": ("sigma_b", (), draw.sigma_b),
             "difficulty, anchor 0": ("difficulty", (0,), draw.difficulty[0]),
@@ -86,7 +96,7 @@ def run(replicates: int, seed: int, days: int) -> dict:
                                ("ESS", min(diag["ess_bulk_min"], diag["ess_tail_min"]) < model.ESS_MIN),
                                ("BFMI", diag["bfmi_min"] < model.BFMI_MIN)):
             failures[reason] = failures.get(reason, 0) + int(failed)
-        for name, (var, index, truth) in quantities(draw, instance).items():
+        for name, (var, index, truth) in quantities(draw, instance, compiled.layout.single, family).items():
             d = model.draws_of(idata, var)[(slice(None), *index)]
             thinned = d[np.linspace(0, len(d) - 1, KEEP).astype(int)]
             ranks.setdefault(name, []).append(int((thinned < truth).sum()))

@@ -32,7 +32,8 @@ family, else a family mean ~ Normal(0, σ_family), σ_family ~ HalfNormal(1); a 
 the same likelihood starts from that fit's estimate instead. Whether 90% intervals cover the truth 90% of the
 time is checked on histories drawn from these priors (`tests/test_calibration.py`; rank-based
 simulation-based calibration, `make bench-sbc`). The number shown is the **expected pass rate on the current
-suite**, the average over tasks of logistic(θ − b), with 50% and 90% credible intervals.
+suite**, the average over tasks of logistic(θ − b), with 50% and 90% credible intervals; a generated instance
+run on one day counts as a fresh draw from its family (its own difficulty is integrated out of the fit).
 
 **The chart** shows the day's ability as a step function: a change-point model in which a new level may
 begin on any day (about one a quarter a priori), so a release that changes the agent shows as a step on

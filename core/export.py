@@ -35,8 +35,10 @@ SCHEMA: dict[str, tuple[type, list[str]]] = {
     "verdict": (Verdict, ["fit_id", "agent", "day", "method", "window", "window_start", "window_end",
                           "baseline_start", "baseline_end", "attempts", "drop", "drop_low", "drop_high", "p_drop",
                           "p_any_drop", "p_value", "rate", "rate_low", "rate_high", "p0", "threshold", "statistic",
-                          "limit_watch", "limit_degraded", "change_day", "flagged", "status"]),
+                          "limit_watch", "limit_degraded", "change_day", "flagged", "status", "task_model"]),
 }
+# Columns holding JSON, which travels as text in the flat formats.
+JSON_COLUMNS = {Fit: ("rule", "min_detectable_drop", "checks"), Verdict: ("task_model",)}
 
 
 # A fit is committed together with its summaries (analysis/fit.py), so every fit row is complete. A row
@@ -81,8 +83,8 @@ def tables(s: Session, fit_id: int) -> dict[str, pd.DataFrame]:
                               f"{'id' if table is Fit else 'fit_id'} = :f"), conn, params={"f": fit_id})
         if table is Fit:
             df = df.rename(columns={"id": "fit_id"})
-            for col in ("rule", "min_detectable_drop", "checks"):  # JSON travels as text in flat formats
-                df[col] = df[col].map(lambda v: v if v is None or isinstance(v, str) else json.dumps(v))
+        for col in JSON_COLUMNS.get(table, ()):
+            df[col] = df[col].map(lambda v: v if v is None or isinstance(v, str) else json.dumps(v))
         if "agent_id" in df:
             df = df.merge(agents, on="agent_id", how="left")
         if "task_id" in df:

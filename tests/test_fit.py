@@ -144,7 +144,11 @@ def test_fit_stores_verdicts_difficulties_and_what_it_can_see(cfg, capsys, tmp_p
         assert list(csv.columns) == columns
         assert list(pd.read_parquet(tmp_path / "parquet" / f"{name}.parquet").columns) == columns
         assert len(json.loads((tmp_path / "json" / f"{name}.json").read_text())) == len(csv)
-    assert set(pd.read_csv(tmp_path / "csv" / "verdict.csv")["agent"]) == {"sim-agent"}
+    exported = pd.read_csv(tmp_path / "csv" / "verdict.csv")
+    assert set(exported["agent"]) == {"sim-agent"}
+    sequential = exported[(exported["method"] == "sequential") & (exported["window"] == "all")]
+    assert json.loads(sequential["task_model"].iloc[0])["ability"] == pytest.approx(
+        verdicts["sequential", "all"].task_model["ability"])
     assert xr.open_datatree(tmp_path / "netcdf" / f"posterior-fit-{fit.id}.nc")["posterior"]["theta"].size > 0
 
 

@@ -160,7 +160,8 @@ def build(cells: Cells, likelihood: str = "binary", priors: Priors = Priors()) -
             level_by_group = theta[:, :, None] + _group_walks(cells, priors).transpose(0, 2, 1)
             group = cells.group
         if likelihood == "binary":
-            pm.Potential("loglik", binomial_logit(level_by_group, b[grid], group[grid], data["passed"],
+            on_grid = b[grid] if len(one) else b  # no gather (and its gradient's scatter) without instances
+            pm.Potential("loglik", binomial_logit(level_by_group, on_grid, group[grid], data["passed"],
                                                   data["attempts"]))
             if len(one):
                 eta = level_by_group[:, lay.day, group[one]] - mu[one]
@@ -214,7 +215,9 @@ def anchored(cells: Cells) -> np.ndarray:
 
 # Spreads (logits) at which centring weights are judged: small but typical values, because a centred
 # parameter where the true spread is smaller funnels, while a non-centred one where it is larger only
-# mixes a little slower. Only efficiency depends on them, never the model.
+# mixes a little slower. Only efficiency depends on them, never the model. SIGMA_FAMILY_REF was 0.2: in
+# 8 trial replicates of benchmarks/sbc.py's 120-day window (output not stored), 3 fits still diverged
+# (10-17 times each, at sigma_family near 0.02); at 0.1 those 3 had one divergence between them.
 SIGMA_B_REF, SIGMA_ANCHOR_REF, SIGMA_FAMILY_REF = 1.5, 0.5, 0.1
 
 
@@ -229,7 +232,7 @@ def _family_centring(cells: Cells, fixed: np.ndarray) -> np.ndarray:
     attempt of one of its instances says ~1 / (4 + sigma_b^2)) over its prior's (1 / sigma_family^2).
     Anchored tasks' attempts say nothing about it (their zero sum removes their families' mean), so a
     family of anchors alone is non-centred: centred, it is a prior-only dimension that funnels with
-    sigma_family (divergences at sigma_family < 0.05 in benchmarks/sbc.py's 120-day window)."""
+    sigma_family (divergent draws at a median sigma_family of 0.02 in benchmarks/sbc.py's 120-day window)."""
     per_family = np.bincount(cells.family, weights=cells.attempts.sum((0, 1)) * ~fixed,
                              minlength=len(cells.coords["family"]))
     kappa = per_family / (4 + SIGMA_B_REF**2) * SIGMA_FAMILY_REF**2

@@ -207,6 +207,12 @@ PROPOSALS = 100_000  # per instance and draw: one whose likelihood is below ~1e-
 
 
 @numba.njit(cache=True)
+def _log_kernel(y, n, e):
+    """log of the Binomial kernel p^y (1 - p)^(n - y), p = logistic(e)."""
+    return y * e - n * (max(e, 0.0) + np.log1p(np.exp(-abs(e))))
+
+
+@numba.njit(cache=True)
 def _posterior_z(eta, sd, y, n, seed):
     np.random.seed(seed)
     out = np.empty(eta.shape[1])
@@ -215,8 +221,7 @@ def _posterior_z(eta, sd, y, n, seed):
             z = np.random.standard_normal()
             ll = 0.0
             for a in range(eta.shape[0]):
-                e = eta[a, i] - sd[i] * z
-                ll += y[a, i] * e - n[a, i] * (max(e, 0.0) + np.log1p(np.exp(-abs(e))))
+                ll += _log_kernel(y[a, i], n[a, i], eta[a, i] - sd[i] * z)
             if np.log(np.random.random()) < ll:
                 out[i] = z
                 break

@@ -1,5 +1,5 @@
 # The two commands a newcomer needs; each sets up everything it uses (idempotent).
-.PHONY: demo run test bench bench-pool bench-fit bench-gradient bench-sbc bench-sbc-window bench-ppc bench-detection bench-adaptive-null bench-partial bench-steps setup
+.PHONY: demo run test bench bench-pool bench-fit bench-gradient bench-sbc bench-sbc-window bench-ppc bench-detection bench-dispersion bench-adaptive-null bench-partial bench-steps setup
 
 # A checkout keeps its data (database, images, demo) in ./data; an installed tool uses the per-user
 # data directory (core/settings.py). Either way CODEDRIFT_DATA_DIR wins.
@@ -46,6 +46,10 @@ bench-ppc: setup
 bench-detection: setup
 	.venv/bin/python benchmarks/detection.py --histories 100 --json benchmarks/results/detection.json \
 		| tee benchmarks/results/detection.txt
+
+bench-dispersion: setup
+	.venv/bin/python benchmarks/dispersion.py --histories 100 --json benchmarks/results/dispersion.json \
+		| tee benchmarks/results/dispersion.txt
 
 bench-adaptive-null: setup
 	.venv/bin/python benchmarks/adaptive_null.py --histories 40 --json benchmarks/results/adaptive_null.json \

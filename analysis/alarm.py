@@ -6,30 +6,38 @@ ability estimate theta_d with standard error se_d (analysis/daily.py). Against a
 pinned period (e.g. the last release's window) or by default the `baseline_days` ending `gap_days`
 before today, so a recent drop cannot leak into its own reference, each monitored day gives
 
-    z_d = (theta_d - theta_0) / sqrt(se_d^2 + tau^2 + se_0^2)
+    z_d = (theta_d - theta_0) / sqrt(phi * (se_d^2 + se_0^2))
 
-where theta_0 is the baseline's random-effects mean and tau^2 its between-day variance (DerSimonian-
-Laird): day-level shocks and task-by-day over-dispersion widen every z rather than raise alarms.
-Under no change z_d is close to standard normal whatever the volume or the task mix, so the lower
-CUSUM
+where theta_0 is the baseline's precision-weighted mean, se_0 its standard error, and phi the
+baseline days' dispersion around it relative to their own standard errors (Pearson's chi-square
+over its degrees of freedom, the quasi-likelihood dispersion): day-level shocks and task-by-day
+over-dispersion widen every z rather than raise alarms. phi is *not* held at 1 or above, although
+a day's standard error is a floor on its true spread: untruncated, z is pivotal (its no-change
+distribution is the same whatever the true spread), so one threshold holds the false-alarm rate at
+every level of over-dispersion (tests/test_alarm.py). With the DerSimonian-Laird tau^2 this used
+before, truncated at 0, and thresholds set for a known variance, one stream ran at 0.82 of its budget
+where the days had no excess spread and 1.18-1.32 where the day shock was 0.5-2 day standard errors,
+because a baseline that happens to under-estimate its spread inflates every z of its monitored days
+at once (benchmarks/dispersion.py, results/dispersion.txt). The lower CUSUM
 
     S_d = max(0, S_(d-1) - z_d - k),   alarm when S_d >= h
 
-has an ARL that depends only on (k, h) and the baseline's design: the baseline is itself estimated,
-and its error is shared by every monitored day, which shortens the ARL well below Siegmund's
-closed form for a known reference (a 30-day baseline roughly halves it; Jones, Champ & Rigdon 2001).
-So `threshold` finds h by Monte Carlo of exactly this pipeline on standard normal days (rolling
-baseline, gap, CUSUM over the gap, onsets of alarm episodes counted), which makes the calibration
-the same at every volume and task mix. k = 0.5 tunes the CUSUM to a shift of one standard error a
-day (at 200 attempts a day about a 3-point drop). The CUSUM is the optimal rule (Lorden;
-Moustakides) for a known shift, it needs no window choice, and its restart point estimates the
-change day.
+then has an ARL that depends only on (k, h) and the baseline's design; but the baseline's mean and
+spread are estimated from `baseline_days`, and their errors are shared by every monitored day, which
+shortens the ARL well below Siegmund's closed form for a known reference (Jones, Champ & Rigdon 2001).
+So `threshold` finds h by Monte Carlo of exactly this pipeline (`pipeline_paths`: rolling baseline,
+its mean and dispersion, gap, CUSUM over the gap, onsets of alarm episodes counted) on no-change
+days, which makes the calibration the same at every volume, task mix and day-to-day spread. k = 0.5
+tunes the CUSUM to a shift of one standard error a day (at 200 attempts a day about a 3-point
+drop). The CUSUM is the optimal rule (Lorden; Moustakides) for a known shift, it needs no window
+choice, and its restart point estimates the change day.
 
 Multiplicity: an agent watched on its overall stream and G group streams splits its budget, half to
 the overall stream and half shared by the groups (a weighted Bonferroni split; conservative because
 the streams are correlated). There is one statistic per stream, not one per window.
 The budget is per agent: one false *watch* per agent-year, one false *degraded* per five.
-benchmarks/detection.py measures the achieved rates; nothing here is tuned on the data it is scored on.
+benchmarks/detection.py and dispersion.py measure the achieved rates; nothing here is tuned on the data it is
+scored on.
 """
 
 from __future__ import annotations
@@ -75,25 +83,50 @@ def detectable_shift(h: float, k: float, within: float = 7.0) -> float:
 
 
 NULL_YEARS, NULL_SEED = 4000, 20261124  # Monte Carlo size of the calibration: ~2% error on h
+# A baseline whose days agree this much better than their standard errors say is taken at this
+# dispersion (at 60 days, chance alone goes below 0.5 once in ~10^5 baselines; the Monte Carlo applies it too).
+DISPERSION_FLOOR = 0.25
 
 
-@functools.lru_cache(maxsize=16)
-def null_paths(k: float, baseline_days: int, gap_days: int, seed: int = NULL_SEED) -> np.ndarray:
-    """(years, days) CUSUM statistic of the shipped pipeline on no-change standard normal days."""
+def null_days(years: int, days: int, ratio: float = 0.0, seed: int = NULL_SEED) -> np.ndarray:
+    """(years, days) no-change daily estimates in units of their standard error: sampling noise plus a
+    day shock of sd `ratio` (day shocks, task-by-day over-dispersion)."""
     rng = np.random.default_rng(seed)
-    lead = baseline_days + gap_days
-    e = rng.standard_normal((NULL_YEARS, lead + int(DAYS_PER_YEAR)), dtype=np.float32)
-    csum = np.concatenate([np.zeros((NULL_YEARS, 1), np.float32), np.cumsum(e, axis=1)], axis=1)
-    out = np.zeros((NULL_YEARS, int(DAYS_PER_YEAR)), np.float32)
-    for i in range(int(DAYS_PER_YEAR)):
+    e = rng.standard_normal((years, days))
+    return e + ratio * rng.standard_normal((years, days)) if ratio else e
+
+
+def pipeline_paths(e: np.ndarray, k: float, baseline_days: int, gap_days: int,
+                   dispersion: str = "estimated") -> np.ndarray:
+    """`judge`'s statistic, for every row of daily estimates `e` (every day's se = 1), on each day from
+    the first with a whole baseline and gap before it: column i is today = baseline_days + gap_days + i.
+    `dispersion` "estimated" is the shipped pipeline; "known" (phi = 1) and "truncated" (phi held at 1
+    or above, as the DerSimonian-Laird tau^2 did) are the rule before it, which benchmarks/dispersion.py
+    measures against it."""
+    years, lead = len(e), baseline_days + gap_days
+    c1 = np.concatenate([np.zeros((years, 1)), np.cumsum(e, axis=1)], axis=1)
+    c2 = np.concatenate([np.zeros((years, 1)), np.cumsum(e**2, axis=1)], axis=1)
+    out = np.zeros((years, e.shape[1] - lead), np.float32)
+    for i in range(out.shape[1]):
         today = lead + i
-        base = (csum[:, today - gap_days + 1] - csum[:, today - lead + 1]) / baseline_days
-        z = (e[:, today - gap_days + 1:today + 1] - base[:, None]) / np.sqrt(1 + 1 / baseline_days)
-        s = np.zeros(NULL_YEARS, np.float32)
+        lo, hi = today - lead + 1, today - gap_days + 1  # the baseline's days are [lo, hi)
+        mean = (c1[:, hi] - c1[:, lo]) / baseline_days
+        phi = (c2[:, hi] - c2[:, lo] - baseline_days * mean**2) / (baseline_days - 1)
+        phi = {"estimated": np.maximum(phi, DISPERSION_FLOOR), "truncated": np.maximum(phi, 1.0),
+               "known": np.ones(years)}[dispersion]
+        z = (e[:, hi:today + 1] - mean[:, None]) / np.sqrt(phi * (1 + 1 / baseline_days))[:, None]
+        s = np.zeros(years)
         for j in range(gap_days):
             s = np.maximum(0, s - z[:, j] - k)
         out[:, i] = s
     return out
+
+
+@functools.lru_cache(maxsize=16)
+def null_paths(k: float, baseline_days: int, gap_days: int, seed: int = NULL_SEED, ratio: float = 0.0) -> np.ndarray:
+    """(years, days) CUSUM statistic of the shipped pipeline on a year of no-change days."""
+    e = null_days(NULL_YEARS, baseline_days + gap_days + int(DAYS_PER_YEAR), ratio, seed)
+    return pipeline_paths(e, k, baseline_days, gap_days)
 
 
 def onsets_per_year(paths: np.ndarray, h: float) -> float:
@@ -102,14 +135,18 @@ def onsets_per_year(paths: np.ndarray, h: float) -> float:
     return float((starts.sum() + flagged[:, 0].sum()) / len(paths))
 
 
-def threshold(per_years: float, rule: AlarmRule) -> float:
-    """The h at which one stream raises one false alarm (an episode's onset) per `per_years` years."""
-    paths = null_paths(rule.k, rule.baseline_days, rule.gap_days)
+def calibrated(paths: np.ndarray, per_years: float) -> float:
+    """The h at which `paths` (years, days) raise one alarm onset per `per_years` years."""
     lo, hi = 0.0, 30.0
     for _ in range(40):
         mid = (lo + hi) / 2
         lo, hi = (mid, hi) if onsets_per_year(paths, mid) > 1 / per_years else (lo, mid)
     return hi
+
+
+def threshold(per_years: float, rule: AlarmRule) -> float:
+    """The h at which one stream raises one false alarm (an episode's onset) per `per_years` years."""
+    return calibrated(null_paths(rule.k, rule.baseline_days, rule.gap_days), per_years)
 
 
 @functools.lru_cache(maxsize=64)
@@ -123,24 +160,26 @@ def thresholds(rule: AlarmRule, groups: int = 0, overall: bool = True) -> tuple[
 
 @dataclass(frozen=True)
 class Baseline:
-    theta: float  # random-effects mean ability
-    se: float
-    tau: float  # between-day sd beyond sampling noise
+    theta: float  # precision-weighted mean ability
+    se: float  # its standard error, before the dispersion
+    dispersion: float  # phi: the days' spread around theta over what their standard errors say
     days: int  # days with attempts
+
+    def scale(self, se: np.ndarray) -> np.ndarray:
+        """The no-change sd of theta_d - theta for a day of standard error `se`."""
+        return np.sqrt(self.dispersion * (se**2 + self.se**2))
 
 
 def baseline(theta: np.ndarray, se: np.ndarray) -> Baseline:
-    """DerSimonian-Laird random-effects pooling of the baseline's daily estimates."""
+    """The baseline's daily estimates pooled: precision-weighted mean and the quasi-likelihood dispersion
+    (Pearson chi-square / degrees of freedom), floored at DISPERSION_FLOOR and nowhere else."""
     ok = np.isfinite(theta)
-    t, v = theta[ok], se[ok] ** 2
+    t, w = theta[ok], se[ok] ** -2.0
     if len(t) < 2:
         raise ValueError(f"a baseline needs at least 2 days with attempts, found {len(t)}")
-    w = 1 / v
-    fixed = np.sum(w * t) / w.sum()
-    q = np.sum(w * (t - fixed) ** 2)
-    tau2 = max(0.0, (q - (len(t) - 1)) / (w.sum() - np.sum(w**2) / w.sum()))
-    w = 1 / (v + tau2)
-    return Baseline(float(np.sum(w * t) / w.sum()), float(np.sqrt(1 / w.sum())), float(np.sqrt(tau2)), len(t))
+    mean = np.sum(w * t) / w.sum()
+    phi = max(float(np.sum(w * (t - mean) ** 2)) / (len(t) - 1), DISPERSION_FLOOR)
+    return Baseline(float(mean), float(np.sqrt(1 / w.sum())), phi, len(t))
 
 
 @dataclass(frozen=True)
@@ -182,7 +221,7 @@ def judge(theta: np.ndarray, se: np.ndarray, monitored: slice, base_days: slice,
     """`theta`, `se`: a stream's daily estimates; `monitored`: the days since the baseline (ending today)."""
     base = baseline(theta[base_days], se[base_days])
     t, s = theta[monitored], se[monitored]
-    z = (t - base.theta) / np.sqrt(s**2 + base.tau**2 + base.se**2)
+    z = (t - base.theta) / base.scale(s)
     path = cusum(z, rule.k)
     h_watch, h_degraded = thresholds(rule, groups, overall)
     stat = float(path[-1]) if len(path) else 0.0

@@ -56,7 +56,7 @@ class StreamVerdict:
         drop on average, at the spread of the stream's last 30 days with attempts."""
         j, est = self.judgement, self.estimate
         se = est.se[np.isfinite(est.theta)][-30:]
-        sd = float(np.median(np.sqrt(se**2 + j.base.tau**2 + j.base.se**2)))
+        sd = float(np.median(j.base.scale(se)))
         return self.fall(alarm.detectable_shift(h, rule.k, within) * sd)
 
 

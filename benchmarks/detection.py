@@ -36,6 +36,7 @@ from scipy import stats
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import previous_rule
 from detection_history import DROP_DAY, FIRST_MONITORED, PEERS, arguments, simulate
 
 from analysis.simulate_rotation import Drop, World
@@ -67,7 +68,9 @@ METHODS = ("codedrift", "codedrift adaptive", "oracle", *PEERS)
 
 def _job(args):
     world, days, seed, plan, alternatives = args
-    return simulate(world, days, seed, plan, alternatives)
+    # Uniform-plan histories are also judged by the rule shipped before, paired (benchmarks/previous_rule.py).
+    return simulate(world, days, seed, plan, alternatives,
+                    rules={"previous": previous_rule.judge} if plan == "uniform" else None)
 
 
 def onsets(flags: np.ndarray) -> int:
@@ -206,7 +209,9 @@ def main() -> None:
                                   for r in mix]))
     info = {p: {"mean": float(np.mean(v)), "low": float(np.quantile(v, 0.05)), "high": float(np.quantile(v, 0.95))}
             for p, v in infos.items()}
+    previous = previous_summary(results, n)
     report(table, false_alarms, info, pooled_shift)
+    report_previous(previous)
     if args.markdown:
         markdown(table, false_alarms)
     print(f"total {time.monotonic() - t0:.0f} s")
@@ -220,9 +225,43 @@ def main() -> None:
                        "[90% interval], share detected within 30 days.",
             "table": [_flat(r) for r in table], "rows": table, "false_alarms": false_alarms,
             "information_per_attempt": info, "pooled_rate_shift_from_mix": pooled_shift,
-            "thresholds": cut, "note": f"Reproduce: python benchmarks/detection.py --histories {n} "
-                                       "--json benchmarks/results/detection.json",
+            "thresholds": cut, "previous_rule": previous,
+            "note": f"Reproduce: python benchmarks/detection.py --histories {n} "
+                    "--json benchmarks/results/detection.json",
         }, indent=1, default=float))
+
+
+def previous_summary(results: dict, n: int) -> dict:
+    """codedrift's uniform plan judged by the rule shipped before (the same day estimates): false watches
+    per agent-year per no-drop world, and per scenario the median delay and the paired difference
+    (shipped minus previous; negative = the shipped rule is faster)."""
+    out = {"false_alarms": {}, "delays": {}}
+    for w in WORLDS:
+        runs = [results[("null", w, "uniform", i)] for i in range(n)]
+        for level, label in ((1, "watch"), (2, "degraded")):
+            k = sum(onsets(r.others["previous"] >= level) for r in runs)
+            out["false_alarms"][f"{w} {label}"] = poisson_rate(k, n * NULL_DAYS / 365)
+    for s, (w, drop, _over) in SCENARIOS.items():
+        if not drop.points:
+            continue
+        runs = [results[(s, w, "uniform", i)] for i in range(n)]
+        before = np.array([first_alarm(r.others["previous"] >= 1) for r in runs])
+        now = np.array([first_alarm(r.codedrift >= 1) for r in runs])
+        diff = np.minimum(now, HORIZON + 1) - np.minimum(before, HORIZON + 1)
+        out["delays"][s] = {"previous": median_ci(list(before)), "paired_difference": median_ci(list(diff)),
+                            "faster": float(np.mean(diff < 0)), "slower": float(np.mean(diff > 0))}
+    return out
+
+
+def report_previous(previous: dict) -> None:
+    print("\nThe rule shipped before (DerSimonian-Laird tau, known-variance thresholds) on the same uniform histories")
+    for key, (rate, lo, hi) in previous["false_alarms"].items():
+        print(f"  false {key:<26}{rate:5.2f} [{lo:.2f}-{hi:.2f}] per agent-year")
+    for s, d in previous["delays"].items():
+        med, lo, hi = d["previous"]
+        pm, pl, ph = d["paired_difference"]
+        print(f"  {s:<32}previous {med:.0f} [{lo:.0f}-{hi:.0f}] days; shipped minus previous {pm:+.0f} [{pl:+.0f} to "
+              f"{ph:+.0f}], faster in {100 * d['faster']:.0f}%, slower in {100 * d['slower']:.0f}%")
 
 
 def _cell(v: dict) -> str:

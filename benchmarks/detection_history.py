@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +50,7 @@ class Scores:
     true_level: np.ndarray | None = None  # true_rate without the day shocks
     task_model: daily.TaskModel | None = None  # the latest, which `theta` is on
     z: np.ndarray | None = None  # per monitored day, the overall stream's z for that day as judged online
+    others: dict[str, np.ndarray] | None = None  # per monitored day, each of `rules`' status (as `codedrift`)
 
 
 def arguments(doc: str, histories_help: str | None = None) -> argparse.ArgumentParser:
@@ -60,12 +62,17 @@ def arguments(doc: str, histories_help: str | None = None) -> argparse.ArgumentP
     return ap
 
 
+# Another alarm rule judged on the same day estimates: (theta, se, monitored, baseline, groups, overall) -> status
+Rule = Callable[[np.ndarray, np.ndarray, slice, slice, int, bool], str]
+
+
 def simulate(world: World, days: int, seed: int, plan: str, alternatives: dict[str, Drop],
-             shares: bool = False) -> Scores:
+             shares: bool = False, rules: dict[str, Rule] | None = None) -> Scores:
     h = History(world, days, seed)
     tm, est, fitted_at = None, None, -1
     status, change = np.zeros(days - FIRST_MONITORED, int), np.full(days - FIRST_MONITORED, np.nan)
     z_today = np.full(days - FIRST_MONITORED, np.nan)
+    others = {name: np.zeros(days - FIRST_MONITORED, int) for name in rules or {}}
     rng = np.random.default_rng([seed, 7])
     knobs = tuple(float(k - 1) for k in (0, 1, 2))
     infos = []
@@ -94,6 +101,9 @@ def simulate(world: World, days: int, seed: int, plan: str, alternatives: dict[s
                 j = alarm.judge(s.theta, s.se, monitored, base_days, RULE, world.languages, overall=i == 0)
                 if STATUS[j.status] > STATUS[worst]:
                     worst = j.status
+                for name, rule in (rules or {}).items():
+                    level = STATUS[rule(s.theta, s.se, monitored, base_days, world.languages, i == 0)]
+                    others[name][day - FIRST_MONITORED] = max(others[name][day - FIRST_MONITORED], level)
                 if s is est[0]:
                     z_today[day - FIRST_MONITORED] = j.z[-1]
                     if j.change_index is not None:
@@ -105,7 +115,7 @@ def simulate(world: World, days: int, seed: int, plan: str, alternatives: dict[s
     return Scores(status, change, _peer_scores(df, daily_k, daily_n, world.anchors, days),
                   {name: _oracle(h, df, drop, days) for name, drop in alternatives.items()},
                   float(np.mean(infos)), daily_k / daily_n, h.true_rate(), est[0].theta, est[0].se,
-                  h.true_rate(shocks=False), tm, z_today)
+                  h.true_rate(shocks=False), tm, z_today, others)
 
 
 def _p(h: History, day: int, inst: pd.DataFrame) -> np.ndarray:

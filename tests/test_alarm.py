@@ -5,7 +5,6 @@ it flags and dates a step."""
 import numpy as np
 import pandas as pd
 import pytest
-from scipy import stats
 
 from analysis import alarm, daily, design, sequential
 from analysis.simulate_rotation import Drop, History, World
@@ -42,9 +41,42 @@ def test_thresholds_hold_one_false_alarm_per_year_on_fresh_no_change_streams():
         h_watch, h_degraded = alarm.thresholds(RULE, groups, overall)
         share = 1.0 if groups == 0 else RULE.overall_share if overall else (1 - RULE.overall_share) / groups
         for h, years in ((h_watch, RULE.watch_years), (h_degraded, RULE.degraded_years)):
-            observed = alarm.onsets_per_year(fresh, h) * len(fresh)
-            expected = share / years * len(fresh)
-            assert stats.poisson.cdf(observed, expected) > 0.005 and stats.poisson.sf(observed - 1, expected) > 0.005
+            assert within_noise(fresh, h, share / years)
+
+
+def within_noise(paths: np.ndarray, h: float, expected: float) -> bool:
+    """Onsets per year on `paths` at `h` are `expected` within sampling error: 3 standard errors of the
+    mean of two samples of this size (this one and the calibration's). Years are independent, but one
+    year's onsets cluster (a baseline that happens to sit high raises several), so not Poisson."""
+    flagged = paths >= h
+    per_year = (flagged[:, 1:] & ~flagged[:, :-1]).sum(1) + flagged[:, 0]
+    return abs(per_year.mean() - expected) < 3 * np.sqrt(2 * per_year.var() / len(paths))
+
+
+def test_the_rate_holds_whatever_the_days_spread_beyond_their_standard_errors():
+    """The baseline's dispersion is estimated, not known, and untruncated, so z is pivotal: on days with a
+    day shock of 1 or 2 standard errors the thresholds calibrated without one hold their rate too.
+    Holding the dispersion at 1 or above, as the DerSimonian-Laird tau^2 did with thresholds set for a
+    known variance, ran one stream at 0.82 a year without a shock and 1.25 with one of a standard error
+    (benchmarks/results/dispersion.txt); the first test fails on such a rule, this one on the second."""
+    h_watch, h_degraded = alarm.thresholds(RULE)
+    for i, ratio in enumerate((1.0, 2.0)):
+        shocked = alarm.null_paths(RULE.k, RULE.baseline_days, RULE.gap_days, seed=2 + i, ratio=ratio)
+        for h, years in ((h_watch, RULE.watch_years), (h_degraded, RULE.degraded_years)):
+            assert within_noise(shocked, h, 1 / years), (ratio, years)
+
+
+def test_the_monte_carlo_is_the_shipped_judgement():
+    """`pipeline_paths`, which the thresholds are calibrated on, computes on every day exactly the
+    statistic `judge` computes from the same daily estimates (every se = 1)."""
+    e = alarm.null_days(3, RULE.baseline_days + RULE.gap_days + 20, ratio=0.7, seed=4)
+    paths = alarm.pipeline_paths(e, RULE.k, RULE.baseline_days, RULE.gap_days)
+    for i in range(paths.shape[1]):
+        today = RULE.baseline_days + RULE.gap_days + i
+        base, monitored = alarm.default_periods(today, RULE)
+        for year in range(len(e)):
+            j = alarm.judge(e[year, :today + 1], np.ones(today + 1), monitored, base, RULE)
+            assert j.statistic == pytest.approx(paths[year, i], rel=1e-5, abs=1e-5)
 
 
 def test_an_estimated_baseline_needs_a_higher_threshold_than_a_known_reference():

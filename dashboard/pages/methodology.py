@@ -46,7 +46,9 @@ with its simulation checks). The random walk's smooth estimate is one click belo
 only), so a day of harder tasks is not a worse day. Against a clean baseline ({alarm_baseline}), a one-sided
 CUSUM adds up the evidence of a drop day by day; its limits are set so that an agent raises at most one false
 **watch** per year and one false **degraded** per five years, with the budget split between the overall
-stream and per-language streams when the fit has them. Where the statistic began to rise dates the change.
+stream and per-language streams when the fit has them, however much the days vary beyond their sampling
+noise (the baseline measures that spread and every day's evidence is scaled by it; `tests/test_alarm.py`,
+`benchmarks/results/dispersion.txt`). Where the statistic began to rise dates the change.
 Where the grader counts tests, a failed attempt's share of tests passed adds its evidence about the same
 ability, but only for an agent whose earlier days show that share rising with ability (below; measured in
 `benchmarks/results/partial_credit.txt`). The size of a drop and the chart come from pass/fail alone: the
@@ -97,7 +99,7 @@ if fit["checks"]:
     flagged = checks.loc[checks["flagged"], "name"].tolist()
     if flagged:
         st.warning(f"Flagged: {', '.join(flagged)}. The model misses this variation; the sequential alarm "
-                   "widens every day's evidence by the day-to-day spread it measures (τ), but this fit's "
+                   "widens every day's evidence by the day-to-day spread it measures (φ), but this fit's "
                    "intervals may be too narrow.")
 else:
     st.info("This fit has no posterior predictive checks (a partial-credit fit, or one made before them).")

@@ -104,6 +104,25 @@ def poisson_rate(k: int, years: float) -> tuple[float, float, float]:
     return k / years, lo / years, stats.chi2.ppf(0.95, 2 * k + 2) / 2 / years
 
 
+def run_pool(job, jobs: dict, workers: int, chunksize: int = 2) -> dict:
+    """`job` on every value of `jobs` on a pool of `workers` processes, keyed as `jobs`."""
+    keys = list(jobs)
+    with Pool(workers) as pool:
+        return dict(zip(keys, pool.map(job, [jobs[k] for k in keys], chunksize=chunksize), strict=True))
+
+
+def false_alarm_rows(paths: dict[str, list[np.ndarray]], n: int, arm: str, **labels) -> list[dict]:
+    """Per arm (a name for `arm`'s column) and level: false alarms per agent-year [90%] over the arm's
+    no-drop status paths (0 ok, 1 watch, 2 degraded), one per history."""
+    rows = []
+    for name, statuses in paths.items():
+        for level, label in ((1, "watch"), (2, "degraded")):
+            rate, lo, hi = poisson_rate(sum(onsets(s >= level) for s in statuses), n * NULL_DAYS / 365)
+            rows.append(labels | {arm: name, "level": label, "per_agent_year": rate, "low": lo, "high": hi,
+                                  "histories": n})
+    return rows
+
+
 def median_ci(delays: list[float]) -> tuple[float, float, float]:
     """Median and its 90% order-statistic interval (inf = not detected within the horizon)."""
     x, n = np.sort(np.asarray(delays, float)), len(delays)
@@ -146,8 +165,7 @@ def main() -> None:
         results = pickle.loads(args.raw.read_bytes())
     else:
         print(f"{len(keys)} histories on {args.workers} workers", flush=True)
-        with Pool(args.workers) as pool:
-            results = dict(zip(keys, pool.map(_job, [jobs[k] for k in keys], chunksize=4), strict=True))
+        results = run_pool(_job, jobs, args.workers, chunksize=4)
         args.raw.write_bytes(pickle.dumps(results))
         print(f"simulated in {time.monotonic() - t0:.0f} s", flush=True)
 

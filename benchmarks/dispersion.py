@@ -21,14 +21,13 @@ from __future__ import annotations
 import json
 import sys
 import time
-from multiprocessing import Pool
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import previous_rule
-from detection import NULL_DAYS, WORLDS, onsets, poisson_rate
+from detection import NULL_DAYS, WORLDS, false_alarm_rows, run_pool
 from detection_history import FIRST_MONITORED, RULE, arguments, simulate
 
 from analysis import alarm
@@ -67,20 +66,13 @@ def main() -> None:
     print(f"Monte Carlo in {time.monotonic() - t0:.0f} s", flush=True)
     jobs = {("null", w, i): (world, FIRST_MONITORED + NULL_DAYS, 20_000 + i) for w, world in NULL_WORLDS.items()
             for i in range(n)}
-    keys = list(jobs)
-    print(f"{len(keys)} histories, each judged by both rules, on {args.workers} workers", flush=True)
-    with Pool(args.workers) as pool:
-        results = dict(zip(keys, pool.map(_job, [jobs[k] for k in keys], chunksize=2), strict=True))
+    print(f"{len(jobs)} histories, each judged by both rules, on {args.workers} workers", flush=True)
+    results = run_pool(_job, jobs, args.workers)
     print(f"simulated in {time.monotonic() - t0:.0f} s\n")
-
     false_alarms = []
     for w in NULL_WORLDS:
         runs = [results[("null", w, i)] for i in range(n)]
-        for rule in RULES:
-            for level, label in ((1, "watch"), (2, "degraded")):
-                rate, lo, hi = poisson_rate(sum(onsets(r[rule] >= level) for r in runs), n * NULL_DAYS / 365)
-                false_alarms.append({"world": w, "rule": rule, "level": label, "per_agent_year": rate, "low": lo,
-                                     "high": hi, "histories": n})
+        false_alarms += false_alarm_rows({rule: [r[rule] for r in runs] for rule in RULES}, n, "rule", world=w)
     report(mc, false_alarms, n)
     print(f"total {time.monotonic() - t0:.0f} s")
     if args.json:

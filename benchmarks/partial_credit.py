@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-from multiprocessing import Pool
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +30,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from detection import HORIZON, NULL_DAYS, clopper, first_alarm, median_ci, onsets, poisson_rate
+from detection import HORIZON, NULL_DAYS, clopper, false_alarm_rows, first_alarm, median_ci, run_pool
 from detection_history import DROP_DAY, FIRST_MONITORED, arguments, simulate
 
 from analysis.simulate_rotation import Drop, World
@@ -67,21 +66,15 @@ def main() -> None:
     for s, (w, points) in SCENARIOS.items():
         world = World(**{**WORLDS[w].__dict__, "drop": Drop(points, DROP_DAY)})
         jobs |= {(s, w, i): (world, DROP_DAY + HORIZON, 50_000 + i) for i in range(n)}
-    keys = list(jobs)
-    print(f"{len(keys)} histories, each judged twice, on {args.workers} workers", flush=True)
-    with Pool(args.workers) as pool:
-        results = dict(zip(keys, pool.map(_job, [jobs[k] for k in keys], chunksize=2), strict=True))
+    print(f"{len(jobs)} histories, each judged twice, on {args.workers} workers", flush=True)
+    results = run_pool(_job, jobs, args.workers)
     print(f"simulated in {time.monotonic() - t0:.0f} s\n")
 
     false_alarms = []
     for w in WORLDS:
         runs = [results[("null", w, i)] for i in range(n)]
-        for ch in CHANNELS:
-            for level, label in ((1, "watch"), (2, "degraded")):
-                k = sum(onsets(r[ch]["status"] >= level) for r in runs)
-                rate, lo, hi = poisson_rate(k, n * NULL_DAYS / 365)
-                false_alarms.append({"world": w, "channel": ch, "level": label, "per_agent_year": rate, "low": lo,
-                                     "high": hi, "histories": n})
+        false_alarms += false_alarm_rows({ch: [r[ch]["status"] for r in runs] for ch in CHANNELS}, n, "channel",
+                                         world=w)
         used = sum(r["with partial credit"]["used"] for r in runs)
         false_alarms.append({"world": w, "channel_used_in": used / n, "used_low": clopper(used, n)[0],
                              "used_high": clopper(used, n)[1]})

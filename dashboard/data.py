@@ -88,12 +88,15 @@ def group_levels(url: str, fit_id: int) -> pd.DataFrame:
 
 
 def level_start(level: pd.DataFrame, recent_days: int = 30) -> dict | None:
-    """Where one stream's current level began: the most probable day, its probability, and the
-    probability that it began within the last `recent_days` days. None when the most probable start is
-    the first day shown (no change seen)."""
-    top = level.loc[level["current"].idxmax()]
-    if top["day"] == level["day"].min():
+    """Where one stream's current level began: the most probable day after the first shown, its
+    probability, and the probability that it began within the last `recent_days` days. None when it
+    more probably began on the first day shown (no change seen). The first day's probability stands for
+    every start before the data too, so it is weighed against all the later days together, not against
+    each: a change dated to within a few days can spread 80% over them with no single day above 20%."""
+    first = level["day"] == level["day"].min()
+    if level.loc[first, "current"].sum() >= 0.5:
         return None
+    top = level.loc[level.loc[~first, "current"].idxmax()]
     recent = level["day"] > level["day"].max() - pd.Timedelta(days=recent_days)
     return {"day": top["day"], "probability": float(top["current"]), "recent_days": recent_days,
             "recent": float(level.loc[recent, "current"].sum())}

@@ -13,7 +13,7 @@ judged on the same day estimates of the same histories.
    day, base and misspecified; the same seeds) compare the rules there: benchmarks/results/detection.*
    now, and its previous results (git history) for the rule before.
 
-    python benchmarks/dispersion.py [--histories 100] [--json benchmarks/results/dispersion.json]
+    python benchmarks/dispersion.py [--histories 40] [--json benchmarks/results/dispersion.json]
 """
 
 from __future__ import annotations
@@ -60,7 +60,9 @@ def _job(args):
 
 
 def main() -> None:
-    args = arguments(__doc__).parse_args()
+    ap = arguments(__doc__)
+    ap.set_defaults(histories=40)  # a history at 1,000 attempts a day takes ~15 s
+    args = ap.parse_args()
     n, t0 = args.histories, time.monotonic()
     mc = monte_carlo()
     print(f"Monte Carlo in {time.monotonic() - t0:.0f} s", flush=True)

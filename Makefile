@@ -48,7 +48,7 @@ bench-detection: setup
 		| tee benchmarks/results/detection.txt
 
 bench-dispersion: setup
-	.venv/bin/python benchmarks/dispersion.py --histories 40 --json benchmarks/results/dispersion.json \
+	.venv/bin/python benchmarks/dispersion.py --histories 100 --json benchmarks/results/dispersion.json \
 		| tee benchmarks/results/dispersion.txt
 
 bench-adaptive-null: setup

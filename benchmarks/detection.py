@@ -282,6 +282,13 @@ def report_previous(previous: dict) -> None:
               f"{ph:+.0f}], faster in {100 * d['faster']:.0f}%, slower in {100 * d['slower']:.0f}%")
 
 
+def days_cell(v: dict) -> str:
+    """A delay cell's median [90% interval] in days, ">30" past the horizon."""
+    def f(x):
+        return f"{x:.0f}" if np.isfinite(x) else f">{HORIZON}"
+    return f"{f(v['median_days'])} [{f(v['low'])}-{f(v['high'])}]"
+
+
 def _cell(v: dict) -> str:
     med = f"{v['median_days']:.0f}" if np.isfinite(v["median_days"]) else f">{HORIZON}"
     hi = f"{v['high']:.0f}" if np.isfinite(v["high"]) else f">{HORIZON}"

@@ -30,7 +30,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from detection import HORIZON, NULL_DAYS, clopper, false_alarm_rows, first_alarm, median_ci, run_pool
+from detection import HORIZON, NULL_DAYS, clopper, days_cell, false_alarm_rows, first_alarm, median_ci, run_pool
 from detection_history import DROP_DAY, FIRST_MONITORED, arguments, simulate
 
 from analysis.simulate_rotation import Drop, World
@@ -113,12 +113,6 @@ def main() -> None:
                     "--json benchmarks/results/partial_credit.json"}, indent=1, default=float))
 
 
-def _days(v: dict) -> str:
-    def f(x):
-        return f"{x:.0f}" if np.isfinite(x) else f">{HORIZON}"
-    return f"{f(v['median_days'])} [{f(v['low'])}-{f(v['high'])}]"
-
-
 def report(false_alarms, delays, n) -> None:
     print(f"{n} histories each; 90% intervals in brackets\n\nFalse alarms per agent-year on no-drop histories")
     for r in false_alarms:
@@ -130,10 +124,10 @@ def report(false_alarms, delays, n) -> None:
                   f"[{100 * r['used_low']:.0f}-{100 * r['used_high']:.0f}]")
     print("\nDays from the drop to the first watch: median [90%], share within 30 days")
     for row in delays:
-        cells = "   ".join(f"{ch}: {_days(row[ch])} {100 * row[ch]['detected']:.0f}%" for ch in CHANNELS)
+        cells = "   ".join(f"{ch}: {days_cell(row[ch])} {100 * row[ch]['detected']:.0f}%" for ch in CHANNELS)
         p, g, r = row["paired_difference"], row["information_gain"], row["shift_ratio"]
         print(f"  {row['scenario']:<26}{cells}")
-        print(f"  {'':<26}paired difference {_days(p)} days (faster in {100 * p['faster']:.0f}%, slower in "
+        print(f"  {'':<26}paired difference {days_cell(p)} days (faster in {100 * p['faster']:.0f}%, slower in "
               f"{100 * p['slower']:.0f}%); information per day x{g['median']:.2f} [{g['low']:.2f}-{g['high']:.2f}]; "
               f"estimated shift with/without x{r['median']:.2f} [{r['low']:.2f}-{r['high']:.2f}]")
 

@@ -84,7 +84,8 @@ def detectable_shift(h: float, k: float, within: float = 7.0) -> float:
 
 NULL_YEARS, NULL_SEED = 4000, 20261124  # Monte Carlo size of the calibration: ~2% error on h
 # A baseline whose days agree this much better than their standard errors say is taken at this
-# dispersion (at 60 days, chance alone goes below 0.5 once in ~10^5 baselines; the Monte Carlo applies it too).
+# dispersion: a guard for short pinned baselines. At 60 days chance alone goes below it once in ~10^9
+# baselines (below 0.5, once in ~2,000); the Monte Carlo applies it too.
 DISPERSION_FLOOR = 0.25
 
 

@@ -126,7 +126,10 @@ if figures and "false_alarms" in figures:
     st.dataframe(pd.DataFrame(figures["table"]), hide_index=True)
     st.markdown("False alarms on histories without any drop (per agent-year, and the share of histories with any "
                 "alarm in 90 days, each with a 90% interval); codedrift's thresholds were never fitted to these "
-                "histories, every other rule was calibrated on separate ones:")
+                "histories, every other rule was calibrated on separate ones. codedrift's columns come from the "
+                "alarm's previous calibration; the shipped one, judged on the same histories, has the same median "
+                "delays and holds its budget where day-to-day spread broke the old one's "
+                "(`benchmarks/results/dispersion.txt`):")
     st.dataframe(data.false_alarm_table(figures), hide_index=True)
     st.caption(figures["note"] + ". The full write-up, with what these figures do and do not show: "
                "`docs/analysis.md`.")

@@ -87,6 +87,7 @@ NULL_YEARS, NULL_SEED = 4000, 20261124  # Monte Carlo size of the calibration: ~
 # dispersion: a guard for short pinned baselines. At 60 days chance alone goes below it once in ~10^9
 # baselines (below 0.5, once in ~2,000); the Monte Carlo applies it too.
 DISPERSION_FLOOR = 0.25
+FLOORS = {"estimated": DISPERSION_FLOOR, "truncated": 1.0}  # pipeline_paths' variants with an estimated phi
 
 
 def null_days(years: int, days: int, ratio: float = 0.0, seed: int = NULL_SEED) -> np.ndarray:
@@ -113,8 +114,7 @@ def pipeline_paths(e: np.ndarray, k: float, baseline_days: int, gap_days: int,
         lo, hi = today - lead + 1, today - gap_days + 1  # the baseline's days are [lo, hi)
         mean = (c1[:, hi] - c1[:, lo]) / baseline_days
         phi = (c2[:, hi] - c2[:, lo] - baseline_days * mean**2) / (baseline_days - 1)
-        phi = {"estimated": np.maximum(phi, DISPERSION_FLOOR), "truncated": np.maximum(phi, 1.0),
-               "known": np.ones(years)}[dispersion]
+        phi = np.ones(years) if dispersion == "known" else np.maximum(phi, FLOORS[dispersion])
         z = (e[:, hi:today + 1] - mean[:, None]) / np.sqrt(phi * (1 + 1 / baseline_days))[:, None]
         s = np.zeros(years)
         for j in range(gap_days):
